@@ -1,0 +1,54 @@
+/*
+ * CPU feature detection for the optional x86-64 fast paths.
+ *
+ * Portable C is the reference path and is always compiled. Fast paths are
+ * compiled with per-function target attributes (no assembly files, no global
+ * -m flags) and chosen at run time from tls13_cpu_features(). Building with
+ * -DTLS13_PORTABLE=ON (TLS13_PORTABLE_ONLY) or running with the environment
+ * variable TLS13_FORCE_PORTABLE=1 disables every fast path.
+ */
+#ifndef TLS13_BASE_CPU_H
+#define TLS13_BASE_CPU_H
+
+#include <stdint.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(TLS13_PORTABLE_ONLY)
+#define TLS13_X86_64 1
+/* Marks one function as compiled for extra instruction sets, e.g.
+ * TLS13_TARGET("aes,pclmul,sse4.1"). Call it only when the features exist. */
+#define TLS13_TARGET(features) __attribute__((target(features)))
+#endif
+
+enum {
+    TLS13_CPU_SSSE3 = 1u << 0,
+    TLS13_CPU_SSE41 = 1u << 1,
+    TLS13_CPU_PCLMUL = 1u << 2,
+    TLS13_CPU_AESNI = 1u << 3,
+    TLS13_CPU_AVX = 1u << 4,
+    TLS13_CPU_AVX2 = 1u << 5,
+    TLS13_CPU_BMI2 = 1u << 6,
+    TLS13_CPU_ADX = 1u << 7,
+    TLS13_CPU_SHA = 1u << 8,
+    TLS13_CPU_AVX512F = 1u << 9,
+    TLS13_CPU_AVX512BW = 1u << 10,
+    TLS13_CPU_AVX512VL = 1u << 11,
+    TLS13_CPU_AVX512IFMA = 1u << 12,
+    TLS13_CPU_VAES = 1u << 13,
+    TLS13_CPU_VPCLMUL = 1u << 14
+};
+
+/* The features this CPU and OS support, masked by tls13_cpu_set_mask().
+ * Zero in portable-only builds or when TLS13_FORCE_PORTABLE is set. */
+uint32_t tls13_cpu_features(void);
+
+/* Tests and benchmarks: restrict the features reported (0 = portable only,
+ * UINT32_MAX = everything the CPU has). Not thread-safe. */
+void tls13_cpu_set_mask(uint32_t mask);
+
+/* Convenience: nonzero when every feature in `want` is available. */
+static inline int tls13_cpu_has(uint32_t want)
+{
+    return (tls13_cpu_features() & want) == want;
+}
+
+#endif

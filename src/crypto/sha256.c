@@ -1,0 +1,172 @@
+/* SHA-256, FIPS 180-4 section 6.2, with an optional SHA-NI block function. */
+#include "sha2.h"
+
+#include <string.h>
+
+#include "../base/bytes.h"
+#include "../base/cpu.h"
+#include "../base/mem.h"
+
+static const uint32_t K256[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+#define ROR32(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void blocks_portable(uint32_t h[8], const uint8_t *p, size_t nblocks)
+{
+    uint32_t w[64];
+    for (; nblocks > 0; nblocks--, p += 64) {
+        uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+        for (int t = 0; t < 16; t++)
+            w[t] = tls13_load_be32(p + 4 * t);
+        for (int t = 16; t < 64; t++) {
+            uint32_t s0 = ROR32(w[t - 15], 7) ^ ROR32(w[t - 15], 18) ^ (w[t - 15] >> 3);
+            uint32_t s1 = ROR32(w[t - 2], 17) ^ ROR32(w[t - 2], 19) ^ (w[t - 2] >> 10);
+            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+        }
+        for (int t = 0; t < 64; t++) {
+            uint32_t t1 = hh + (ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25)) + ((e & f) ^ (~e & g)) + K256[t] + w[t];
+            uint32_t t2 = (ROR32(a, 2) ^ ROR32(a, 13) ^ ROR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            hh = g; g = f; f = e; e = d + t1;
+            d = c; c = b; b = a; a = t1 + t2;
+        }
+        h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+        h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    }
+    tls13_wipe(w, sizeof(w));
+}
+
+#ifdef TLS13_X86_64
+#include <immintrin.h>
+
+/* SHA-NI keeps the state as two vectors, ABEF and CDGH; each sha256rnds2 does
+ * two rounds, and sha256msg1/msg2 compute the message schedule four words at a
+ * time (Intel SHA extensions reference). */
+TLS13_TARGET("sha,sse4.1,ssse3")
+static void blocks_shani(uint32_t h[8], const uint8_t *p, size_t nblocks)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)(const void *)&h[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)(const void *)&h[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+
+    for (; nblocks > 0; nblocks--, p += 64) {
+        __m128i save_abef = abef, save_cdgh = cdgh;
+        __m128i w[4];
+        for (int i = 0; i < 4; i++)
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i)), bswap);
+        for (int i = 0; i < 16; i++) {
+            __m128i msg;
+            if (i >= 4) {
+                /* w[t..t+3] from w[t-16..t-1]: msg1 adds sigma0, alignr
+                 * supplies w[t-7..t-4], msg2 adds sigma1. */
+                __m128i oldest = w[i & 3], w3 = w[(i + 1) & 3], w2 = w[(i + 2) & 3], w1 = w[(i + 3) & 3];
+                __m128i t = _mm_sha256msg1_epu32(oldest, w3);
+                t = _mm_add_epi32(t, _mm_alignr_epi8(w1, w2, 4));
+                w[i & 3] = _mm_sha256msg2_epu32(t, w1);
+            }
+            msg = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)(const void *)&K256[4 * i]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
+        }
+        abef = _mm_add_epi32(abef, save_abef);
+        cdgh = _mm_add_epi32(cdgh, save_cdgh);
+    }
+
+    {
+        __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+        __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+        _mm_storeu_si128((__m128i *)(void *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+        _mm_storeu_si128((__m128i *)(void *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+    }
+}
+#endif
+
+static void blocks(uint32_t h[8], const uint8_t *p, size_t nblocks)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_SHA | TLS13_CPU_SSE41 | TLS13_CPU_SSSE3)) {
+        blocks_shani(h, p, nblocks);
+        return;
+    }
+#endif
+    blocks_portable(h, p, nblocks);
+}
+
+void tls13_sha256_init(tls13_sha256_ctx *ctx)
+{
+    static const uint32_t iv[8] = {
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    };
+    memcpy(ctx->h, iv, sizeof(iv));
+    ctx->total = 0;
+    ctx->buf_len = 0;
+}
+
+void tls13_sha256_update(tls13_sha256_ctx *ctx, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    ctx->total += len;
+    if (ctx->buf_len) {
+        size_t take = TLS13_SHA256_BLOCK - ctx->buf_len;
+        if (take > len)
+            take = len;
+        memcpy(ctx->buf + ctx->buf_len, p, take);
+        ctx->buf_len += take;
+        p += take;
+        len -= take;
+        if (ctx->buf_len < TLS13_SHA256_BLOCK)
+            return;
+        blocks(ctx->h, ctx->buf, 1);
+        ctx->buf_len = 0;
+    }
+    if (len >= TLS13_SHA256_BLOCK) {
+        size_t n = len / TLS13_SHA256_BLOCK;
+        blocks(ctx->h, p, n);
+        p += n * TLS13_SHA256_BLOCK;
+        len -= n * TLS13_SHA256_BLOCK;
+    }
+    if (len) {
+        memcpy(ctx->buf, p, len);
+        ctx->buf_len = len;
+    }
+}
+
+void tls13_sha256_final(tls13_sha256_ctx *ctx, uint8_t out[TLS13_SHA256_SIZE])
+{
+    /* Padding (section 5.1.1): 0x80, zeros, then the 64-bit bit length. */
+    uint64_t bits = ctx->total * 8;
+    size_t n = ctx->buf_len;
+    ctx->buf[n++] = 0x80;
+    if (n > 56) {
+        memset(ctx->buf + n, 0, TLS13_SHA256_BLOCK - n);
+        blocks(ctx->h, ctx->buf, 1);
+        n = 0;
+    }
+    memset(ctx->buf + n, 0, 56 - n);
+    tls13_store_be64(ctx->buf + 56, bits);
+    blocks(ctx->h, ctx->buf, 1);
+    for (int i = 0; i < 8; i++)
+        tls13_store_be32(out + 4 * i, ctx->h[i]);
+    tls13_wipe(ctx, sizeof(*ctx));
+}
+
+void tls13_sha256(const void *data, size_t len, uint8_t out[TLS13_SHA256_SIZE])
+{
+    tls13_sha256_ctx ctx;
+    tls13_sha256_init(&ctx);
+    tls13_sha256_update(&ctx, data, len);
+    tls13_sha256_final(&ctx, out);
+}
