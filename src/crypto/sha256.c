@@ -49,7 +49,22 @@ static void blocks_portable(uint32_t h[8], const uint8_t *p, size_t nblocks)
 
 /* SHA-NI keeps the state as two vectors, ABEF and CDGH; each sha256rnds2 does
  * two rounds, and sha256msg1/msg2 compute the message schedule four words at a
- * time (Intel SHA extensions reference). */
+ * time (Intel SHA extensions reference). The 16 groups of four rounds are
+ * unrolled so that the schedule stays in registers. */
+
+/* Four rounds with message words w (already including nothing of K). */
+#define SHANI_ROUNDS4(w, k)                                                                 \
+    do {                                                                                    \
+        __m128i m_ = _mm_add_epi32((w), _mm_loadu_si128((const __m128i *)(const void *)(k))); \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m_);                                       \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(m_, 0x0E));              \
+    } while (0)
+
+/* w0 = next four schedule words from w0..w3 (oldest first): msg1 adds sigma0,
+ * alignr supplies w[t-7..t-4], msg2 adds sigma1. */
+#define SHANI_SCHEDULE(w0, w1, w2, w3) \
+    (w0) = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32((w0), (w1)), _mm_alignr_epi8((w3), (w2), 4)), (w3))
+
 TLS13_TARGET("sha,sse4.1,ssse3")
 static void blocks_shani(uint32_t h[8], const uint8_t *p, size_t nblocks)
 {
@@ -63,23 +78,23 @@ static void blocks_shani(uint32_t h[8], const uint8_t *p, size_t nblocks)
 
     for (; nblocks > 0; nblocks--, p += 64) {
         __m128i save_abef = abef, save_cdgh = cdgh;
-        __m128i w[4];
-        for (int i = 0; i < 4; i++)
-            w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i)), bswap);
-        for (int i = 0; i < 16; i++) {
-            __m128i msg;
-            if (i >= 4) {
-                /* w[t..t+3] from w[t-16..t-1]: msg1 adds sigma0, alignr
-                 * supplies w[t-7..t-4], msg2 adds sigma1. */
-                __m128i oldest = w[i & 3], w3 = w[(i + 1) & 3], w2 = w[(i + 2) & 3], w1 = w[(i + 3) & 3];
-                __m128i t = _mm_sha256msg1_epu32(oldest, w3);
-                t = _mm_add_epi32(t, _mm_alignr_epi8(w1, w2, 4));
-                w[i & 3] = _mm_sha256msg2_epu32(t, w1);
-            }
-            msg = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)(const void *)&K256[4 * i]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
-            msg = _mm_shuffle_epi32(msg, 0x0E);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
+        __m128i w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 0)), bswap);
+        __m128i w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), bswap);
+        __m128i w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 32)), bswap);
+        __m128i w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 48)), bswap);
+        SHANI_ROUNDS4(w0, &K256[0]);
+        SHANI_ROUNDS4(w1, &K256[4]);
+        SHANI_ROUNDS4(w2, &K256[8]);
+        SHANI_ROUNDS4(w3, &K256[12]);
+        for (int i = 16; i < 64; i += 16) {
+            SHANI_SCHEDULE(w0, w1, w2, w3);
+            SHANI_ROUNDS4(w0, &K256[i]);
+            SHANI_SCHEDULE(w1, w2, w3, w0);
+            SHANI_ROUNDS4(w1, &K256[i + 4]);
+            SHANI_SCHEDULE(w2, w3, w0, w1);
+            SHANI_ROUNDS4(w2, &K256[i + 8]);
+            SHANI_SCHEDULE(w3, w0, w1, w2);
+            SHANI_ROUNDS4(w3, &K256[i + 12]);
         }
         abef = _mm_add_epi32(abef, save_abef);
         cdgh = _mm_add_epi32(cdgh, save_cdgh);
