@@ -6,6 +6,7 @@
 #include "../base/bytes.h"
 #include "../base/cpu.h"
 #include "../base/mem.h"
+#include "md_block.h"
 
 static const uint32_t K256[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -130,49 +131,29 @@ void tls13_sha256_init(tls13_sha256_ctx *ctx)
     ctx->buf_len = 0;
 }
 
+/* Adapts the block function to the shared buffering code. */
+static void blocks_cb(void *h, const uint8_t *p, size_t nblocks)
+{
+    blocks(h, p, nblocks);
+}
+
+static tls13_md_buffer md_of(tls13_sha256_ctx *ctx)
+{
+    tls13_md_buffer md = {ctx->buf, &ctx->buf_len, TLS13_SHA256_BLOCK, blocks_cb, ctx->h};
+    return md;
+}
+
 void tls13_sha256_update(tls13_sha256_ctx *ctx, const void *data, size_t len)
 {
-    const uint8_t *p = data;
+    tls13_md_buffer md = md_of(ctx);
     ctx->total += len;
-    if (ctx->buf_len) {
-        size_t take = TLS13_SHA256_BLOCK - ctx->buf_len;
-        if (take > len)
-            take = len;
-        memcpy(ctx->buf + ctx->buf_len, p, take);
-        ctx->buf_len += take;
-        p += take;
-        len -= take;
-        if (ctx->buf_len < TLS13_SHA256_BLOCK)
-            return;
-        blocks(ctx->h, ctx->buf, 1);
-        ctx->buf_len = 0;
-    }
-    if (len >= TLS13_SHA256_BLOCK) {
-        size_t n = len / TLS13_SHA256_BLOCK;
-        blocks(ctx->h, p, n);
-        p += n * TLS13_SHA256_BLOCK;
-        len -= n * TLS13_SHA256_BLOCK;
-    }
-    if (len) {
-        memcpy(ctx->buf, p, len);
-        ctx->buf_len = len;
-    }
+    tls13_md_update(&md, data, len);
 }
 
 void tls13_sha256_final(tls13_sha256_ctx *ctx, uint8_t out[TLS13_SHA256_SIZE])
 {
-    /* Padding (section 5.1.1): 0x80, zeros, then the 64-bit bit length. */
-    uint64_t bits = ctx->total * 8;
-    size_t n = ctx->buf_len;
-    ctx->buf[n++] = 0x80;
-    if (n > 56) {
-        memset(ctx->buf + n, 0, TLS13_SHA256_BLOCK - n);
-        blocks(ctx->h, ctx->buf, 1);
-        n = 0;
-    }
-    memset(ctx->buf + n, 0, 56 - n);
-    tls13_store_be64(ctx->buf + 56, bits);
-    blocks(ctx->h, ctx->buf, 1);
+    tls13_md_buffer md = md_of(ctx);
+    tls13_md_finish(&md, ctx->total, 8);
     for (int i = 0; i < 8; i++)
         tls13_store_be32(out + 4 * i, ctx->h[i]);
     tls13_wipe(ctx, sizeof(*ctx));

@@ -5,6 +5,7 @@
 
 #include "../base/bytes.h"
 #include "../base/mem.h"
+#include "md_block.h"
 
 static const uint64_t K512[80] = {
     0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
@@ -80,50 +81,30 @@ void tls13_sha384_init(tls13_sha512_ctx *ctx)
     init_with(ctx, iv);
 }
 
-void tls13_sha512_update(tls13_sha512_ctx *ctx, const void *data, size_t len)
+static void blocks_cb(void *h, const uint8_t *p, size_t nblocks)
 {
-    const uint8_t *p = data;
-    ctx->total += len;
-    if (ctx->buf_len) {
-        size_t take = TLS13_SHA512_BLOCK - ctx->buf_len;
-        if (take > len)
-            take = len;
-        memcpy(ctx->buf + ctx->buf_len, p, take);
-        ctx->buf_len += take;
-        p += take;
-        len -= take;
-        if (ctx->buf_len < TLS13_SHA512_BLOCK)
-            return;
-        blocks(ctx->h, ctx->buf, 1);
-        ctx->buf_len = 0;
-    }
-    if (len >= TLS13_SHA512_BLOCK) {
-        size_t n = len / TLS13_SHA512_BLOCK;
-        blocks(ctx->h, p, n);
-        p += n * TLS13_SHA512_BLOCK;
-        len -= n * TLS13_SHA512_BLOCK;
-    }
-    if (len) {
-        memcpy(ctx->buf, p, len);
-        ctx->buf_len = len;
-    }
+    blocks(h, p, nblocks);
 }
 
-/* Padding (section 5.1.2): 0x80, zeros, then the 128-bit bit length, whose
- * upper 64 bits are zero for any input this library hashes. */
+static tls13_md_buffer md_of(tls13_sha512_ctx *ctx)
+{
+    tls13_md_buffer md = {ctx->buf, &ctx->buf_len, TLS13_SHA512_BLOCK, blocks_cb, ctx->h};
+    return md;
+}
+
+void tls13_sha512_update(tls13_sha512_ctx *ctx, const void *data, size_t len)
+{
+    tls13_md_buffer md = md_of(ctx);
+    ctx->total += len;
+    tls13_md_update(&md, data, len);
+}
+
+/* SHA-384 and SHA-512 differ only in the initial values and how much of the
+ * state is output. */
 static void finish(tls13_sha512_ctx *ctx, uint8_t *out, size_t out_len)
 {
-    uint64_t bits = ctx->total * 8;
-    size_t n = ctx->buf_len;
-    ctx->buf[n++] = 0x80;
-    if (n > 112) {
-        memset(ctx->buf + n, 0, TLS13_SHA512_BLOCK - n);
-        blocks(ctx->h, ctx->buf, 1);
-        n = 0;
-    }
-    memset(ctx->buf + n, 0, 120 - n);
-    tls13_store_be64(ctx->buf + 120, bits);
-    blocks(ctx->h, ctx->buf, 1);
+    tls13_md_buffer md = md_of(ctx);
+    tls13_md_finish(&md, ctx->total, 16);
     for (size_t i = 0; i < out_len / 8; i++)
         tls13_store_be64(out + 8 * i, ctx->h[i]);
     tls13_wipe(ctx, sizeof(*ctx));
