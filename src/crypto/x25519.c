@@ -8,6 +8,7 @@
 #include "../base/mem.h"
 #include "../base/random.h"
 #include "fe25519.h"
+#include "ge25519.h"
 
 /* RFC 7748 section 5: clear the three low bits (a multiple of the cofactor
  * 8), clear bit 255 and set bit 254. */
@@ -86,13 +87,19 @@ int tls13_x25519(uint8_t out[32], const uint8_t scalar[32], const uint8_t point[
     return tls13_ct_is_zero(out, 32) ? TLS13_ERR_ZERO_SHARED_SECRET : TLS13_OK;
 }
 
+/* [k]9 through Ed25519's fixed-base table: the Edwards base point B maps to
+ * u = 9 under u = (1 + y)/(1 - y) (RFC 7748 section 4.1), the map commutes
+ * with scalar multiplication, and the table walk costs a fraction of a
+ * ladder. A clamped k is below 2^255, as the table walk needs. */
 void tls13_x25519_public(uint8_t pub[32], const uint8_t scalar[32])
 {
-    static const uint8_t base[32] = {9};
     uint8_t k[32];
+    tls13_ge_p3 P;
     clamp(k, scalar);
-    ladder(pub, k, base);
+    tls13_ge_scalarmult_base(&P, k);
+    tls13_ge_p3_to_montgomery_u(pub, &P);
     tls13_wipe(k, sizeof(k));
+    tls13_wipe(&P, sizeof(P));
 }
 
 int tls13_x25519_keygen(uint8_t priv[32], uint8_t pub[32])
