@@ -78,6 +78,8 @@ int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
 void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
 /* r = x * R mod m (Montgomery form of x mod m) for any x of xlimbs limbs. */
 void tls13_mont_to(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x, size_t xlimbs);
+/* r = a - b mod m for a, b < m (works in and out of Montgomery form). */
+void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
 /* r = a * R^-1 mod m: back from Montgomery form. */
 void tls13_mont_from(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a);
 /* r = R mod m, the Montgomery form of 1. */

@@ -94,6 +94,21 @@ static void add_mod(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, c
     tls13_wipe(s, n * sizeof(*s));
 }
 
+void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b)
+{
+    tls13_limb d[TLS13_BN_MAX_LIMBS], mask, borrow, carry = 0;
+    size_t n = ctx->limbs;
+    borrow = tls13_bn_sub(d, a, b, n);
+    /* Add m back when the subtraction borrowed, by masking m. */
+    mask = (tls13_limb)0 - borrow;
+    for (size_t j = 0; j < n; j++) {
+        tls13_dlimb s = (tls13_dlimb)d[j] + (ctx->m[j] & mask) + carry;
+        r[j] = (tls13_limb)s;
+        carry = (tls13_limb)(s >> TLS13_LIMB_BITS);
+    }
+    tls13_wipe(d, n * sizeof(*d));
+}
+
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
 {
     tls13_limb x, two[TLS13_BN_MAX_LIMBS], acc[TLS13_BN_MAX_LIMBS];
