@@ -76,7 +76,8 @@ typedef struct tls13_mont {
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
 /* r = a * b * R^-1 mod m, for a < R and b < m; r may alias a or b. */
 void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
-/* r = x * R mod m (Montgomery form of x mod m) for any x of xlimbs limbs. */
+/* r = x * R mod m (Montgomery form of x mod m) for any x of xlimbs limbs;
+ * r may alias x. Every function here allows r to alias its inputs. */
 void tls13_mont_to(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x, size_t xlimbs);
 /* r = a - b mod m for a, b < m (works in and out of Montgomery form). */
 void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);

@@ -157,18 +157,24 @@ void tls13_mont_to(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x, si
     /* Horner's rule over chunks of n limbs x_k (each < R), from the top:
      * Mont(V R + x_k) = Mont(V) * R^2 / R + x_k * R^2 / R. */
     size_t n = ctx->limbs, chunks = (xlimbs + n - 1) / n;
-    tls13_limb chunk[TLS13_BN_MAX_LIMBS], part[TLS13_BN_MAX_LIMBS];
+    tls13_limb acc[TLS13_BN_MAX_LIMBS], chunk[TLS13_BN_MAX_LIMBS], part[TLS13_BN_MAX_LIMBS];
     tls13_limb t[TLS13_MONT_SCRATCH_LIMBS];
 
-    memset(r, 0, n * sizeof(*r));
+    memset(acc, 0, n * sizeof(*acc));
     for (size_t k = chunks; k-- > 0;) {
         size_t lo = k * n, len = xlimbs - lo < n ? xlimbs - lo : n;
         memset(chunk, 0, n * sizeof(*chunk));
         memcpy(chunk, x + lo, len * sizeof(*x));
+        if (k == chunks - 1) {
+            mont_mul_scratch(ctx, acc, chunk, ctx->rr, t);
+            continue;
+        }
         mont_mul_scratch(ctx, part, chunk, ctx->rr, t);
-        mont_mul_scratch(ctx, r, r, ctx->rr, t);
-        add_mod(ctx, r, r, part);
+        mont_mul_scratch(ctx, acc, acc, ctx->rr, t);
+        add_mod(ctx, acc, acc, part);
     }
+    memcpy(r, acc, n * sizeof(*acc)); /* last: r may alias x */
+    tls13_wipe(acc, sizeof(acc));
     tls13_wipe(chunk, sizeof(chunk));
     tls13_wipe(part, sizeof(part));
     tls13_wipe(t, sizeof(t));

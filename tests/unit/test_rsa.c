@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "base/cpu.h"
+#include "base/random.h"
 #include "crypto/rsa.h"
 #include "tls13.h"
+#include "rsa_test_keys.h"
 
 static const uint32_t paths[] = {0, UINT32_MAX};
 
@@ -105,11 +107,171 @@ static void wycheproof_pss(void **state)
         wycheproof_file(files[i], 1);
 }
 
+/* Hex into one fixed-size key field, recording its length. */
+static void field(const char *hex, uint8_t *out, size_t cap, size_t *len)
+{
+    uint8_t *b = tt_hex_alloc(hex, len);
+    assert_true(*len <= cap);
+    memcpy(out, b, *len);
+    free(b);
+}
+
+static void load_key(const struct rsa_test_key *k, tls13_rsa_private_key *key)
+{
+    memset(key, 0, sizeof(*key));
+    field(k->n, key->n, sizeof(key->n), &key->n_len);
+    field(k->e, key->e, sizeof(key->e), &key->e_len);
+    field(k->d, key->d, sizeof(key->d), &key->d_len);
+    field(k->p, key->p, sizeof(key->p), &key->p_len);
+    field(k->q, key->q, sizeof(key->q), &key->q_len);
+    field(k->dp, key->dp, sizeof(key->dp), &key->dp_len);
+    field(k->dq, key->dq, sizeof(key->dq), &key->dq_len);
+    field(k->qinv, key->qinv, sizeof(key->qinv), &key->qinv_len);
+}
+
+static const tls13_hash_alg hashes[] = {TLS13_HASH_SHA256, TLS13_HASH_SHA384, TLS13_HASH_SHA512};
+
+static int verify_pss(tls13_hash_alg hash, const tls13_rsa_private_key *key, const uint8_t *digest,
+                      const uint8_t *sig, size_t sig_len)
+{
+    return tls13_rsa_verify_pss(hash, key->n, key->n_len, key->e, key->e_len, digest, tls13_hash_size(hash), sig,
+                                sig_len);
+}
+
+/* Sign then verify for every key size and hash, on every path; a flipped bit
+ * in the digest, the signature or the modulus makes verification fail, and
+ * two signatures of one message differ (a fresh salt each time). */
+static void sign_verify_round_trips(void **state)
+{
+    tt_count c = {"PSS sign/verify round trips (keys x hashes x paths)", 0, 0, 0};
+    (void)state;
+    for (size_t p = 0; p < sizeof(paths) / sizeof(paths[0]); p++) {
+        tls13_cpu_set_mask(paths[p]);
+        for (size_t i = 0; i < sizeof(rsa_test_keys) / sizeof(rsa_test_keys[0]); i++) {
+            tls13_rsa_private_key key;
+            load_key(&rsa_test_keys[i], &key);
+            for (size_t h = 0; h < sizeof(hashes) / sizeof(hashes[0]); h++) {
+                uint8_t digest[TLS13_HASH_MAX_SIZE], sig[TLS13_RSA_MAX_BYTES], sig2[TLS13_RSA_MAX_BYTES];
+                size_t sig_len = 0, sig2_len = 0;
+                tls13_hash(hashes[h], "round trip", 10, digest);
+                c.run++;
+                assert_int_equal(tls13_rsa_sign_pss(hashes[h], &key, digest, sig, sizeof(sig), &sig_len), TLS13_OK);
+                assert_int_equal(sig_len, key.n_len);
+                assert_int_equal(verify_pss(hashes[h], &key, digest, sig, sig_len), TLS13_OK);
+                assert_int_equal(tls13_rsa_sign_pss(hashes[h], &key, digest, sig2, sizeof(sig2), &sig2_len), TLS13_OK);
+                assert_int_equal(verify_pss(hashes[h], &key, digest, sig2, sig2_len), TLS13_OK);
+                assert_memory_not_equal(sig, sig2, sig_len);
+                /* Only the first path: the checks are the same code. */
+                if (p == 0) {
+                    digest[3] ^= 0x10;
+                    assert_int_equal(verify_pss(hashes[h], &key, digest, sig, sig_len), TLS13_ERR_BAD_SIGNATURE);
+                    digest[3] ^= 0x10;
+                    sig[sig_len / 2] ^= 0x01;
+                    assert_int_equal(verify_pss(hashes[h], &key, digest, sig, sig_len), TLS13_ERR_BAD_SIGNATURE);
+                    sig[sig_len / 2] ^= 0x01;
+                    key.n[key.n_len / 3] ^= 0x04;
+                    assert_int_not_equal(verify_pss(hashes[h], &key, digest, sig, sig_len), TLS13_OK);
+                    key.n[key.n_len / 3] ^= 0x04;
+                    /* The wrong salt length is a different encoding. */
+                    assert_int_equal(tls13_rsa_verify_pss(hashes[h], key.n, key.n_len, key.e, key.e_len, digest,
+                                                          tls13_hash_size(hashes[h]) - 1, sig, sig_len),
+                                     TLS13_ERR_BAD_SIGNATURE);
+                    assert_int_equal(verify_pss(hashes[h], &key, digest, sig, sig_len), TLS13_OK);
+                }
+                c.passed++;
+            }
+            memset(&key, 0, sizeof(key));
+        }
+    }
+    tls13_cpu_set_mask(UINT32_MAX);
+    tt_count_report(&c);
+}
+
+/* A wrong private component is caught before a signature leaves: a wrong
+ * prime by the check p q == n, a wrong CRT exponent by the check s^e == m
+ * (a faulty CRT signature would reveal a factor of n). */
+static void private_key_faults_are_caught(void **state)
+{
+    tls13_rsa_private_key key;
+    uint8_t digest[32], sig[TLS13_RSA_MAX_BYTES];
+    size_t sig_len = 0;
+    (void)state;
+    tls13_hash(TLS13_HASH_SHA256, "fault", 5, digest);
+    load_key(&rsa_test_keys[0], &key);
+    key.dp[10] ^= 0x20;
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, sizeof(sig), &sig_len), TLS13_ERR_INTERNAL);
+    load_key(&rsa_test_keys[0], &key);
+    key.dq[key.dq_len - 1] ^= 0x02;
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, sizeof(sig), &sig_len), TLS13_ERR_INTERNAL);
+    load_key(&rsa_test_keys[0], &key);
+    key.qinv[5] ^= 0x01;
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, sizeof(sig), &sig_len), TLS13_ERR_INTERNAL);
+    load_key(&rsa_test_keys[0], &key);
+    key.p[7] ^= 0x80;
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, sizeof(sig), &sig_len), TLS13_ERR_BAD_KEY);
+    load_key(&rsa_test_keys[0], &key);
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, key.n_len - 1, &sig_len),
+                     TLS13_ERR_BUFFER_TOO_SMALL);
+    memset(&key, 0, sizeof(key));
+}
+
+static int failing_source(void *arg, uint8_t *out, size_t len)
+{
+    (void)arg, (void)out, (void)len;
+    return TLS13_ERR_RANDOM;
+}
+
+static void random_failure_is_reported(void **state)
+{
+    tls13_rsa_private_key key;
+    uint8_t digest[32], sig[TLS13_RSA_MAX_BYTES];
+    size_t sig_len = 0;
+    (void)state;
+    tls13_hash(TLS13_HASH_SHA256, "rng", 3, digest);
+    load_key(&rsa_test_keys[0], &key);
+    tls13_random_set_source(failing_source, NULL);
+    assert_int_equal(tls13_rsa_sign_pss(TLS13_HASH_SHA256, &key, digest, sig, sizeof(sig), &sig_len), TLS13_ERR_RANDOM);
+    tls13_random_set_source(NULL, NULL);
+    memset(&key, 0, sizeof(key));
+}
+
+/* Public key sanity (RFC 8017 section 3.1): odd n of 1024 to 8192 bits, odd
+ * e with 3 <= e < n. */
+static void unusable_public_keys(void **state)
+{
+    tls13_rsa_private_key key;
+    uint8_t digest[32], sig[TLS13_RSA_MAX_BYTES] = {0};
+    static const uint8_t e1[] = {0x01}, e2[] = {0x01, 0x00, 0x00}, e3[] = {0x03}, e65537[] = {0x01, 0x00, 0x01};
+    (void)state;
+    tls13_hash(TLS13_HASH_SHA256, "keys", 4, digest);
+    load_key(&rsa_test_keys[0], &key);
+    sig[0] = 1;
+#define VERIFY(n, n_len, e, e_len) tls13_rsa_verify_pkcs1(TLS13_HASH_SHA256, n, n_len, e, e_len, digest, sig, n_len)
+    assert_int_equal(VERIFY(key.n, key.n_len, e1, sizeof(e1)), TLS13_ERR_BAD_KEY);
+    assert_int_equal(VERIFY(key.n, key.n_len, e2, sizeof(e2)), TLS13_ERR_BAD_KEY);
+    assert_int_equal(VERIFY(key.n, key.n_len, key.n, key.n_len), TLS13_ERR_BAD_KEY); /* e = n */
+    assert_int_equal(VERIFY(key.n, 96, e65537, sizeof(e65537)), TLS13_ERR_BAD_KEY);   /* 768 bits */
+    assert_int_equal(VERIFY(key.n, key.n_len, e3, sizeof(e3)), TLS13_ERR_BAD_SIGNATURE);
+    key.n[key.n_len - 1] ^= 1; /* even */
+    assert_int_equal(VERIFY(key.n, key.n_len, e65537, sizeof(e65537)), TLS13_ERR_BAD_KEY);
+#undef VERIFY
+    /* A signature one byte short or long is rejected before any arithmetic. */
+    key.n[key.n_len - 1] ^= 1;
+    assert_int_equal(tls13_rsa_verify_pkcs1(TLS13_HASH_SHA256, key.n, key.n_len, key.e, key.e_len, digest, sig,
+                                            key.n_len - 1),
+                     TLS13_ERR_BAD_SIGNATURE);
+    memset(&key, 0, sizeof(key));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wycheproof_pkcs1),
         cmocka_unit_test(wycheproof_pss),
+        cmocka_unit_test(sign_verify_round_trips),
+        cmocka_unit_test(private_key_faults_are_caught),
+        cmocka_unit_test(random_failure_is_reported),
+        cmocka_unit_test(unusable_public_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
