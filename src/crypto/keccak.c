@@ -26,27 +26,36 @@ static inline uint64_t rotl64(uint64_t v, unsigned n)
     return (v << n) | (v >> ((64 - n) & 63));
 }
 
-void tls13_keccak_f1600(uint64_t a[25])
+/* The step mappings of FIPS 202 section 3.2 on lanes a[x + 5y]. The steps
+ * are written once, as macros over (x, y), and expanded for every lane so
+ * that all indices are constants and the compiler keeps the state in
+ * registers instead of looping over arrays. */
+
+/* theta: C[x] = parity of column x; D[x] = C[x-1] ^ rot(C[x+1], 1). */
+#define THETA_C(x) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20]
+#define THETA_D(x) d[x] = c[(x + 4) % 5] ^ rotl64(c[(x + 1) % 5], 1)
+/* theta's D applied, rho's rotation, and pi's move of lane (x, y) to
+ * (y, 2x + 3y mod 5), in one assignment. */
+#define RHO_PI(x, y) b[(y) + 5 * ((2 * (x) + 3 * (y)) % 5)] = rotl64(a[(x) + 5 * (y)] ^ d[x], rho_offsets[(x) + 5 * (y)])
+#define RHO_PI_ROW(y) RHO_PI(0, y); RHO_PI(1, y); RHO_PI(2, y); RHO_PI(3, y); RHO_PI(4, y)
+/* chi along a row: A[x] = B[x] ^ (~B[x+1] & B[x+2]). */
+#define CHI(x, y) a[(x) + 5 * (y)] = b[(x) + 5 * (y)] ^ (~b[((x) + 1) % 5 + 5 * (y)] & b[((x) + 2) % 5 + 5 * (y)])
+#define CHI_ROW(y) CHI(0, y); CHI(1, y); CHI(2, y); CHI(3, y); CHI(4, y)
+
+void tls13_keccak_f1600(uint64_t lanes[25])
 {
+    uint64_t a[25], b[25], c[5], d[5];
+    for (int i = 0; i < 25; i++)
+        a[i] = lanes[i];
     for (int round = 0; round < 24; round++) {
-        uint64_t c[5], d[5], b[25];
-        /* theta: each column parity is folded into its two neighbours. */
-        for (int x = 0; x < 5; x++)
-            c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-        for (int x = 0; x < 5; x++)
-            d[x] = c[(x + 4) % 5] ^ rotl64(c[(x + 1) % 5], 1);
-        /* rho and pi together: lane (x, y) is rotated and moved to
-         * (y, 2x + 3y mod 5). */
-        for (int y = 0; y < 5; y++)
-            for (int x = 0; x < 5; x++)
-                b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl64(a[x + 5 * y] ^ d[x], rho_offsets[x + 5 * y]);
-        /* chi: the only non-linear step, along each row. */
-        for (int y = 0; y < 25; y += 5)
-            for (int x = 0; x < 5; x++)
-                a[y + x] = b[y + x] ^ (~b[y + (x + 1) % 5] & b[y + (x + 2) % 5]);
-        /* iota */
-        a[0] ^= round_constants[round];
+        THETA_C(0); THETA_C(1); THETA_C(2); THETA_C(3); THETA_C(4);
+        THETA_D(0); THETA_D(1); THETA_D(2); THETA_D(3); THETA_D(4);
+        RHO_PI_ROW(0); RHO_PI_ROW(1); RHO_PI_ROW(2); RHO_PI_ROW(3); RHO_PI_ROW(4);
+        CHI_ROW(0); CHI_ROW(1); CHI_ROW(2); CHI_ROW(3); CHI_ROW(4);
+        a[0] ^= round_constants[round]; /* iota */
     }
+    for (int i = 0; i < 25; i++)
+        lanes[i] = a[i];
 }
 
 void tls13_keccak_init(tls13_keccak *k, size_t rate, uint8_t suffix)

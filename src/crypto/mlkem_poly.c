@@ -56,65 +56,90 @@ static inline int16_t fqmul(int16_t a, int16_t b)
     return tls13_mlkem_montgomery_reduce((int32_t)a * b);
 }
 
-void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+/* One layer of the NTT's butterflies (Algorithm 9, steps 5-10). Called with
+ * a constant len so that, once inlined, every loop has a known trip count
+ * and the compiler can vectorise it. */
+static inline void ntt_layer(int16_t *f, size_t len, size_t *k)
 {
-    int16_t *f = p->c;
-    size_t k = 1;
-    /* Each layer grows the bound by q: after 7 layers |f| < 8q < 2^15. */
-    for (size_t len = 128; len >= 2; len /= 2) {
-        for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-            int16_t zeta = zetas[k++];
-            for (size_t j = start; j < start + len; j++) {
-                int16_t t = fqmul(zeta, f[j + len]);
-                f[j + len] = (int16_t)(f[j] - t);
-                f[j] = (int16_t)(f[j] + t);
-            }
+    for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
+        int16_t zeta = zetas[(*k)++];
+        int16_t *lo = f + start, *hi = f + start + len;
+        for (size_t j = 0; j < len; j++) {
+            int16_t t = fqmul(zeta, hi[j]);
+            hi[j] = (int16_t)(lo[j] - t);
+            lo[j] = (int16_t)(lo[j] + t);
         }
     }
+}
+
+void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+{
+    size_t k = 1;
+    /* Each layer grows the bound by q: after 7 layers |f| < 8q < 2^15. */
+    ntt_layer(p->c, 128, &k);
+    ntt_layer(p->c, 64, &k);
+    ntt_layer(p->c, 32, &k);
+    ntt_layer(p->c, 16, &k);
+    ntt_layer(p->c, 8, &k);
+    ntt_layer(p->c, 4, &k);
+    ntt_layer(p->c, 2, &k);
     for (size_t j = 0; j < TLS13_MLKEM_N; j++)
-        f[j] = tls13_mlkem_barrett_reduce(f[j]);
+        p->c[j] = tls13_mlkem_barrett_reduce(p->c[j]);
+}
+
+/* One layer of NTT^-1 (Algorithm 10, steps 5-10). The sum is reduced at
+ * once so every input stays below q and the difference below 2q. */
+static inline void invntt_layer(int16_t *f, size_t len, size_t *k)
+{
+    for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
+        int16_t zeta = zetas[(*k)--];
+        int16_t *lo = f + start, *hi = f + start + len;
+        for (size_t j = 0; j < len; j++) {
+            int16_t t = lo[j];
+            lo[j] = tls13_mlkem_barrett_reduce((int16_t)(t + hi[j]));
+            hi[j] = fqmul(zeta, (int16_t)(hi[j] - t));
+        }
+    }
 }
 
 void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
 {
-    int16_t *f = p->c;
     size_t k = 127;
-    for (size_t len = 2; len <= 128; len *= 2) {
-        for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-            int16_t zeta = zetas[k--];
-            for (size_t j = start; j < start + len; j++) {
-                int16_t t = f[j];
-                /* The sum is reduced at once so every input stays below q
-                 * and the difference below 2q. */
-                f[j] = tls13_mlkem_barrett_reduce((int16_t)(t + f[j + len]));
-                f[j + len] = fqmul(zeta, (int16_t)(f[j + len] - t));
-            }
-        }
-    }
+    invntt_layer(p->c, 2, &k);
+    invntt_layer(p->c, 4, &k);
+    invntt_layer(p->c, 8, &k);
+    invntt_layer(p->c, 16, &k);
+    invntt_layer(p->c, 32, &k);
+    invntt_layer(p->c, 64, &k);
+    invntt_layer(p->c, 128, &k);
     for (size_t j = 0; j < TLS13_MLKEM_N; j++)
-        f[j] = fqmul(f[j], INVNTT_SCALE);
+        p->c[j] = fqmul(p->c[j], INVNTT_SCALE);
 }
 
 void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
 {
     /* Pair i is a0 + a1 X modulo X^2 - gamma_i with gamma_i =
-     * zeta^(2 BitRev7(i) + 1) = +-zetas[64 + i / 2] (Algorithm 12). The sums
-     * over k stay below 3 * 2 * 4096^2 < q * 2^15, so one Montgomery
-     * reduction per output suffices. */
-    for (size_t i = 0; i < TLS13_MLKEM_N / 2; i++) {
-        int16_t gamma = (i & 1) ? (int16_t)-zetas[64 + i / 2] : zetas[64 + i / 2];
-        int32_t c0 = 0, c1 = 0;
-        for (size_t m = 0; m < k; m++) {
-            int32_t a0 = a[m].c[2 * i], a1 = a[m].c[2 * i + 1];
-            int32_t b0 = b[m].c[2 * i], b1 = b[m].c[2 * i + 1];
+     * zeta^(2 BitRev7(i) + 1) (Algorithm 12): gamma_{2i} = zetas[64 + i] and
+     * gamma_{2i+1} = -zetas[64 + i], so four coefficients share one table
+     * entry. The sums over k stay below 3 * 2 * 4096^2 < q * 2^15, so one
+     * Montgomery reduction per output suffices. */
+    int32_t acc[TLS13_MLKEM_N] = {0};
+    for (size_t m = 0; m < k; m++) {
+        const int16_t *x = a[m].c, *y = b[m].c;
+        for (size_t i = 0; i < TLS13_MLKEM_N; i += 4) {
+            int32_t zeta = zetas[64 + i / 4];
             /* a1 b1 2^-16 times gamma 2^16 is a1 b1 gamma, as the final
              * reduction expects. */
-            c0 += a0 * b0 + (int32_t)tls13_mlkem_montgomery_reduce(a1 * b1) * gamma;
-            c1 += a0 * b1 + a1 * b0;
+            int32_t hi0 = tls13_mlkem_montgomery_reduce((int32_t)x[i + 1] * y[i + 1]);
+            int32_t hi1 = tls13_mlkem_montgomery_reduce((int32_t)x[i + 3] * y[i + 3]);
+            acc[i] += (int32_t)x[i] * y[i] + hi0 * zeta;
+            acc[i + 1] += (int32_t)x[i] * y[i + 1] + (int32_t)x[i + 1] * y[i];
+            acc[i + 2] += (int32_t)x[i + 2] * y[i + 2] - hi1 * zeta;
+            acc[i + 3] += (int32_t)x[i + 2] * y[i + 3] + (int32_t)x[i + 3] * y[i + 2];
         }
-        r->c[2 * i] = tls13_mlkem_montgomery_reduce(c0);
-        r->c[2 * i + 1] = tls13_mlkem_montgomery_reduce(c1);
     }
+    for (size_t i = 0; i < TLS13_MLKEM_N; i++)
+        r->c[i] = tls13_mlkem_montgomery_reduce(acc[i]);
 }
 
 void tls13_mlkem_poly_tomont(tls13_mlkem_poly *p)
