@@ -1,7 +1,9 @@
 #include "mlkem_poly.h"
 
 #include "base/bytes.h"
+#include "base/cpu.h"
 #include "base/mem.h"
+#include "mlkem_poly_avx2.h"
 #include "sha3.h"
 
 #define Q TLS13_MLKEM_Q
@@ -15,7 +17,7 @@
 
 /* zeta^BitRev7(i) * 2^16 mod q for zeta = 17 (section 4.3), centred, so that
  * a Montgomery multiplication by an entry multiplies by zeta^BitRev7(i). */
-static const int16_t zetas[128] = {
+const int16_t tls13_mlkem_zetas[128] = {
     -1044, -758, -359, -1517, 1493, 1422, 287, 202,
     -171, 622, 1577, 182, 962, -1202, -1474, 1468,
     573, -1325, 264, 383, -829, 1458, -1602, -130,
@@ -62,7 +64,7 @@ static inline int16_t fqmul(int16_t a, int16_t b)
 static inline void ntt_layer(int16_t *f, size_t len, size_t *k)
 {
     for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-        int16_t zeta = zetas[(*k)++];
+        int16_t zeta = tls13_mlkem_zetas[(*k)++];
         int16_t *lo = f + start, *hi = f + start + len;
         for (size_t j = 0; j < len; j++) {
             int16_t t = fqmul(zeta, hi[j]);
@@ -72,7 +74,7 @@ static inline void ntt_layer(int16_t *f, size_t len, size_t *k)
     }
 }
 
-void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+static void ntt_portable(tls13_mlkem_poly *p)
 {
     size_t k = 1;
     /* Each layer grows the bound by q: after 7 layers |f| < 8q < 2^15. */
@@ -92,7 +94,7 @@ void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
 static inline void invntt_layer(int16_t *f, size_t len, size_t *k)
 {
     for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-        int16_t zeta = zetas[(*k)--];
+        int16_t zeta = tls13_mlkem_zetas[(*k)--];
         int16_t *lo = f + start, *hi = f + start + len;
         for (size_t j = 0; j < len; j++) {
             int16_t t = lo[j];
@@ -102,7 +104,7 @@ static inline void invntt_layer(int16_t *f, size_t len, size_t *k)
     }
 }
 
-void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
+static void invntt_portable(tls13_mlkem_poly *p)
 {
     size_t k = 127;
     invntt_layer(p->c, 2, &k);
@@ -116,7 +118,7 @@ void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
         p->c[j] = fqmul(p->c[j], INVNTT_SCALE);
 }
 
-void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
+static void dot_portable(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
 {
     /* Pair i is a0 + a1 X modulo X^2 - gamma_i with gamma_i =
      * zeta^(2 BitRev7(i) + 1) (Algorithm 12): gamma_{2i} = zetas[64 + i] and
@@ -127,7 +129,7 @@ void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const 
     for (size_t m = 0; m < k; m++) {
         const int16_t *x = a[m].c, *y = b[m].c;
         for (size_t i = 0; i < TLS13_MLKEM_N; i += 4) {
-            int32_t zeta = zetas[64 + i / 4];
+            int32_t zeta = tls13_mlkem_zetas[64 + i / 4];
             /* a1 b1 2^-16 times gamma 2^16 is a1 b1 gamma, as the final
              * reduction expects. */
             int32_t hi0 = tls13_mlkem_montgomery_reduce((int32_t)x[i + 1] * y[i + 1]);
@@ -140,6 +142,41 @@ void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const 
     }
     for (size_t i = 0; i < TLS13_MLKEM_N; i++)
         r->c[i] = tls13_mlkem_montgomery_reduce(acc[i]);
+}
+
+/* The AVX2 kernels when the CPU has AVX2 (and TLS13_FORCE_PORTABLE is not
+ * set); the tests run both. */
+void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_ntt_avx2(p);
+        return;
+    }
+#endif
+    ntt_portable(p);
+}
+
+void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_invntt_avx2(p);
+        return;
+    }
+#endif
+    invntt_portable(p);
+}
+
+void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_dot_avx2(r, a, b, k);
+        return;
+    }
+#endif
+    dot_portable(r, a, b, k);
 }
 
 void tls13_mlkem_poly_tomont(tls13_mlkem_poly *p)

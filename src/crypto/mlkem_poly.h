@@ -23,6 +23,9 @@ typedef struct tls13_mlkem_poly {
     int16_t c[TLS13_MLKEM_N];
 } tls13_mlkem_poly;
 
+/* zeta^BitRev7(i) * 2^16 mod q for zeta = 17, centred (section 4.3). */
+extern const int16_t tls13_mlkem_zetas[128];
+
 /* a * 2^-16 mod q, in (-q, q) for |a| < q * 2^15 (Montgomery reduction). */
 int16_t tls13_mlkem_montgomery_reduce(int32_t a);
 /* a mod q, in [-(q-1)/2, (q-1)/2] for any int16_t (Barrett reduction). */
