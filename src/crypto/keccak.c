@@ -85,20 +85,37 @@ static inline void xor_byte(tls13_keccak *k, size_t i, uint8_t v)
     k->lanes[i / 8] ^= (uint64_t)v << (8 * (i % 8));
 }
 
+/* XORs n bytes into the state from byte offset pos: whole lanes where the
+ * offset is lane-aligned, single bytes at the edges. */
+static void xor_bytes(tls13_keccak *k, size_t pos, const uint8_t *in, size_t n)
+{
+    for (; n > 0 && pos % 8 != 0; n--)
+        xor_byte(k, pos++, *in++);
+    for (; n >= 8; n -= 8, pos += 8, in += 8)
+        k->lanes[pos / 8] ^= tls13_load_le64(in);
+    for (; n > 0; n--)
+        xor_byte(k, pos++, *in++);
+}
+
+/* Copies n bytes of the state out from byte offset pos, likewise. */
+static void extract_bytes(const tls13_keccak *k, size_t pos, uint8_t *out, size_t n)
+{
+    for (; n > 0 && pos % 8 != 0; n--, pos++)
+        *out++ = (uint8_t)(k->lanes[pos / 8] >> (8 * (pos % 8)));
+    for (; n >= 8; n -= 8, pos += 8, out += 8)
+        tls13_store_le64(out, k->lanes[pos / 8]);
+    for (; n > 0; n--, pos++)
+        *out++ = (uint8_t)(k->lanes[pos / 8] >> (8 * (pos % 8)));
+}
+
 void tls13_keccak_absorb(tls13_keccak *k, const uint8_t *in, size_t len)
 {
     while (len > 0) {
-        if (k->pos == 0 && len >= k->rate) {
-            /* Whole blocks a lane at a time (every rate here is a multiple of 8). */
-            for (size_t i = 0; i < k->rate / 8; i++)
-                k->lanes[i] ^= tls13_load_le64(in + 8 * i);
-            in += k->rate;
-            len -= k->rate;
-            tls13_keccak_f1600(k->lanes);
-            continue;
-        }
-        xor_byte(k, k->pos++, *in++);
-        len--;
+        size_t take = k->rate - k->pos < len ? k->rate - k->pos : len;
+        xor_bytes(k, k->pos, in, take);
+        k->pos += take;
+        in += take;
+        len -= take;
         if (k->pos == k->rate) {
             tls13_keccak_f1600(k->lanes);
             k->pos = 0;
@@ -117,20 +134,15 @@ void tls13_keccak_squeeze(tls13_keccak *k, uint8_t *out, size_t len)
         k->squeezing = 1;
     }
     while (len > 0) {
+        size_t take;
         if (k->pos == k->rate) {
             tls13_keccak_f1600(k->lanes);
             k->pos = 0;
         }
-        if (k->pos == 0 && len >= k->rate) {
-            for (size_t i = 0; i < k->rate / 8; i++)
-                tls13_store_le64(out + 8 * i, k->lanes[i]);
-            out += k->rate;
-            len -= k->rate;
-            k->pos = k->rate;
-            continue;
-        }
-        *out++ = (uint8_t)(k->lanes[k->pos / 8] >> (8 * (k->pos % 8)));
-        k->pos++;
-        len--;
+        take = k->rate - k->pos < len ? k->rate - k->pos : len;
+        extract_bytes(k, k->pos, out, take);
+        k->pos += take;
+        out += take;
+        len -= take;
     }
 }
