@@ -150,6 +150,7 @@ openssl pkcs8 -topk8 -in leaf.key -v2 aes-256-cbc -passout pass:secret -outform 
 openssl ecparam -genkey -name prime256v1 -out ecparam.pem
 openssl rsa -in rsa_root.key -traditional -out rsa_root.pkcs1.pem 2>/dev/null
 openssl rsa -in rsa_root.key -traditional -outform DER -out rsa_root.pkcs1.der 2>/dev/null
+openssl x509 -in leaf.pem -outform DER -out leaf.der
 cat leaf.pem leaf.key > leaf.combined.pem
 cat leaf.pem inter.pem > leaf.fullchain.pem
 touch done
