@@ -22,7 +22,7 @@ static char tx_dir_path[512];
 
 /* The directory of generated files (tests/x509/cached_chains.sh: made once
  * per build tree); fails the test when generation fails. */
-static const char *tx_dir(void)
+static inline const char *tx_dir(void)
 {
     const char *src = getenv("TLS13_SOURCE_DIR"), *bin = getenv("TLS13_BINARY_DIR");
     char cmd[1024];
@@ -44,7 +44,7 @@ static const char *tx_dir(void)
     return tx_dir_path;
 }
 
-static char *tx_path(const char *name)
+static inline char *tx_path(const char *name)
 {
     static char path[512];
     snprintf(path, sizeof(path), "%s/%s", tx_dir(), name);
@@ -52,7 +52,7 @@ static char *tx_path(const char *name)
 }
 
 /* The raw bytes of a generated file (free with tls13_free). */
-static uint8_t *tx_file(const char *name, size_t *len)
+static inline uint8_t *tx_file(const char *name, size_t *len)
 {
     uint8_t *data;
     char err[256];
@@ -62,7 +62,7 @@ static uint8_t *tx_file(const char *name, size_t *len)
 }
 
 /* The DER of the first PEM block of a generated file (free with tls13_free). */
-static uint8_t *tx_der(const char *name, size_t *len)
+static inline uint8_t *tx_der(const char *name, size_t *len)
 {
     size_t flen;
     uint8_t *text = tx_file(name, &flen), *der;

@@ -112,7 +112,10 @@ cp cross.key cross_by_root.key
 mk leaf_cross cross_by_root "/CN=cross" 90 ec256 -addext "subjectAltName=DNS:cross.example.com"
 # Same subject as inter, another key, no key identifiers: found only by
 # trying its signature.
-mk inter_twin root "/CN=Test Intermediate CA/O=libtls13 tests" 365 ec256 -addext "basicConstraints=critical,CA:TRUE"
+mk inter_twin root "/CN=Test Intermediate CA/O=libtls13 tests" 365 ec256 -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none"
+mk leaf_noaki inter "/CN=noaki.example.com" 90 ec256 -addext "subjectAltName=DNS:noaki.example.com" \
+    -addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none"
 
 # A loop: Loop A and Loop B certify each other.
 mk loop_a0 self "/CN=Loop A" 365 ec256 -addext "basicConstraints=critical,CA:TRUE"
