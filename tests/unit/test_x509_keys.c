@@ -164,6 +164,42 @@ static void chain_files(void **state)
     tls13_free(leaf);
 }
 
+static void key_matches_certificate(void **state)
+{
+    static const struct {
+        const char *key, *cert;
+        int rc;
+    } pairs[] = {
+        {"leaf.key", "leaf.pem", TLS13_OK},
+        {"leaf.nopub.pem", "leaf.pem", TLS13_OK},
+        {"leaf.sec1.der", "leaf.pem", TLS13_OK},
+        {"leaf.key", "inter.pem", TLS13_ERR_KEY_MISMATCH},
+        {"leaf_p384.key", "leaf_p384.pem", TLS13_OK},
+        {"leaf_p384.key", "leaf.pem", TLS13_ERR_KEY_MISMATCH},
+        {"rsa_root.pkcs1.pem", "rsa_root.pem", TLS13_OK},
+        {"rsa_root.key", "rsa_inter.pem", TLS13_ERR_KEY_MISMATCH},
+        {"leaf_ed.key", "leaf_ed.pem", TLS13_OK},
+        {"ed_ca.key", "leaf_ed.pem", TLS13_ERR_KEY_MISMATCH},
+    };
+    tt_count count = {"key/certificate pairs", 0, 0, 0};
+    (void)state;
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        tls13_private_key key;
+        char err[200];
+        size_t len;
+        uint8_t *der = tx_der(pairs[i].cert, &len);
+        count.run++;
+        assert_int_equal(tls13_private_key_load_file(&key, tx_path(pairs[i].key), err, sizeof(err)), TLS13_OK);
+        if (tls13_private_key_matches_cert(&key, der, len) == pairs[i].rc)
+            count.passed++;
+        else
+            print_error("%s with %s\n", pairs[i].key, pairs[i].cert);
+        tls13_wipe(&key, sizeof(key));
+        tls13_free(der);
+    }
+    tt_count_report(&count);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +207,7 @@ int main(void)
         cmocka_unit_test(rsa_and_ed25519_keys),
         cmocka_unit_test(encrypted_and_bad_keys),
         cmocka_unit_test(chain_files),
+        cmocka_unit_test(key_matches_certificate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
