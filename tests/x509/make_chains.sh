@@ -112,7 +112,10 @@ cp cross.key cross_by_root.key
 mk leaf_cross cross_by_root "/CN=cross" 90 ec256 -addext "subjectAltName=DNS:cross.example.com"
 # Same subject as inter, another key, no key identifiers: found only by
 # trying its signature.
-mk inter_twin root "/CN=Test Intermediate CA/O=libtls13 tests" 365 ec256 -addext "basicConstraints=critical,CA:TRUE"
+mk inter_twin root "/CN=Test Intermediate CA/O=libtls13 tests" 365 ec256 -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none"
+mk leaf_noaki inter "/CN=noaki.example.com" 90 ec256 -addext "subjectAltName=DNS:noaki.example.com" \
+    -addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none"
 
 # A loop: Loop A and Loop B certify each other.
 mk loop_a0 self "/CN=Loop A" 365 ec256 -addext "basicConstraints=critical,CA:TRUE"
@@ -150,6 +153,7 @@ openssl pkcs8 -topk8 -in leaf.key -v2 aes-256-cbc -passout pass:secret -outform 
 openssl ecparam -genkey -name prime256v1 -out ecparam.pem
 openssl rsa -in rsa_root.key -traditional -out rsa_root.pkcs1.pem 2>/dev/null
 openssl rsa -in rsa_root.key -traditional -outform DER -out rsa_root.pkcs1.der 2>/dev/null
+openssl x509 -in leaf.pem -outform DER -out leaf.der
 cat leaf.pem leaf.key > leaf.combined.pem
 cat leaf.pem inter.pem > leaf.fullchain.pem
 touch done
