@@ -22,4 +22,7 @@ typedef struct tls13_suite {
 /* The suite's parameters, or NULL for a suite libtls13 does not implement. */
 const tls13_suite *tls13_suite_find(uint16_t id);
 
+/* Case-insensitive ASCII comparison of two names. */
+int tls13_name_equal(const char *a, const char *b);
+
 #endif
