@@ -246,12 +246,11 @@ static inline TLS13_FE64_TARGET void tls13_fe64_set_u32(tls13_fe64 *h, uint32_t 
 
 static inline TLS13_FE64_TARGET void tls13_fe64_cswap(tls13_fe64 *f, tls13_fe64 *g, unsigned bit)
 {
-    tls13_u64x mask = (tls13_u64x)0 - bit;
-    for (int i = 0; i < 4; i++) {
-        tls13_u64x x = mask & (f->l[i] ^ g->l[i]);
-        f->l[i] ^= x;
-        g->l[i] ^= x;
-    }
+    const tls13_u64x mask = (tls13_u64x)0 - bit;
+    tls13_u64x x0 = mask & (f->l[0] ^ g->l[0]), x1 = mask & (f->l[1] ^ g->l[1]), x2 = mask & (f->l[2] ^ g->l[2]),
+               x3 = mask & (f->l[3] ^ g->l[3]);
+    f->l[0] ^= x0; f->l[1] ^= x1; f->l[2] ^= x2; f->l[3] ^= x3;
+    g->l[0] ^= x0; g->l[1] ^= x1; g->l[2] ^= x2; g->l[3] ^= x3;
 }
 
 #endif /* TLS13_X86_64 */
