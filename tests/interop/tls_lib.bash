@@ -49,8 +49,9 @@ tl_init() {
     fi
     TL_TMP=$(mktemp -d /tmp/tls13-interop-XXXXXX)
     trap tl_cleanup EXIT
-    bash "$(dirname "${BASH_SOURCE[0]}")/tls_make_certs.bash" "$TL_TMP/certs" || { echo "FAIL: certificates"; exit 1; }
-    C="$TL_TMP/certs"
+    # The certificate set is shared with the unit tests (made once per build directory).
+    C="$build/tls-test-certs"
+    bash "$(dirname "${BASH_SOURCE[0]}")/tls_make_certs.bash" "$C" || { echo "FAIL: certificates"; exit 1; }
 }
 
 tl_port() {

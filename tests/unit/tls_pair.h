@@ -1,6 +1,6 @@
 /*
  * In-process TLS for the engine's tests: certificates made once per program
- * by tests/interop/tls_make_certs.bash, and a memory pipe between a client
+ * by tests/interop/tls_make_certs.bash (once, in the build directory), and a memory pipe between a client
  * and a server tls13_conn. Define _POSIX_C_SOURCE 200809L before including.
  */
 #ifndef TLS13_TEST_TLS_PAIR_H
@@ -16,31 +16,19 @@
 
 static char tp_dir[256];
 
-static inline void tp_cleanup(void)
-{
-    char cmd[320];
-    if (!tp_dir[0])
-        return;
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tp_dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", tp_dir);
-}
-
-/* Path of a generated file, e.g. tp_path("server-ec256.pem"). */
+/* Path of a generated file, e.g. tp_path("server-ec256.pem"). The set is made
+ * once in the build directory and shared by the test programs. */
 static inline const char *tp_path(const char *name)
 {
     static char paths[8][512];
     static int next;
     char *p = paths[next++ % 8];
     if (!tp_dir[0]) {
-        const char *src = getenv("TLS13_SOURCE_DIR");
+        const char *src = getenv("TLS13_SOURCE_DIR"), *bin = getenv("TLS13_BINARY_DIR");
         char cmd[1024];
-        if (!src)
-            fail_msg("TLS13_SOURCE_DIR is not set (run the tests through ctest)");
-        snprintf(tp_dir, sizeof(tp_dir), "/tmp/tls13-tls-XXXXXX");
-        if (!mkdtemp(tp_dir))
-            fail_msg("mkdtemp failed");
-        atexit(tp_cleanup);
+        if (!src || !bin)
+            fail_msg("TLS13_SOURCE_DIR / TLS13_BINARY_DIR are not set (run the tests through ctest)");
+        snprintf(tp_dir, sizeof(tp_dir), "%s/tls-test-certs", bin);
         snprintf(cmd, sizeof(cmd), "timeout 120 bash '%s/tests/interop/tls_make_certs.bash' '%s'", src, tp_dir);
         if (system(cmd) != 0)
             fail_msg("tests/interop/tls_make_certs.bash failed (is the openssl command installed?)");
