@@ -401,6 +401,16 @@ int tls13_conn_key_update(tls13_conn *c, int request_peer_update)
     return send_key_update(c, request_peer_update);
 }
 
+int tls13_conn_export(const tls13_conn *c, const char *label, const uint8_t *context, size_t context_len,
+                      uint8_t *out, size_t out_len)
+{
+    if (!c || !label || !out || (context_len && !context))
+        return TLS13_ERR_INVALID_ARGUMENT;
+    if (c->state != TLS13_ST_CONNECTED)
+        return TLS13_ERR_STATE;
+    return tls13_exporter(c->suite->hash, c->exporter_secret, label, context, context_len, out, out_len);
+}
+
 void tls13_trace_negotiated(tls13_conn *c)
 {
     tls13_trace(c, "negotiated TLS 1.3 / %s / %s%s%s", c->suite->name, tls13_group_name(c->group),
