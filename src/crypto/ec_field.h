@@ -1,0 +1,97 @@
+/*
+ * Constant-time Montgomery arithmetic modulo the four NIST moduli libtls13
+ * needs: the field primes p and group orders n of P-256 and P-384.
+ *
+ * One implementation serves all four, parameterised by the limb count and
+ * the modulus constants (ec_field). Elements are little-endian arrays of
+ * limbs, fully reduced (< m) between operations, and in Montgomery form
+ * (a * R mod m, R = 2^(limb bits * limb count) = 2^256 or 2^384) unless a
+ * function says otherwise.
+ *
+ * Limb width (chosen at compile time):
+ *   - 64-bit limbs with 128-bit products when the compiler has unsigned
+ *     __int128 (__SIZEOF_INT128__);
+ *   - 32-bit limbs with 64-bit products otherwise, and always in the portable
+ *     build (-DTLS13_PORTABLE=ON, TLS13_PORTABLE_ONLY), so that the CI's
+ *     portable run compiles and tests this fallback on every change.
+ *     TLS13_EC_LIMB32 forces it too.
+ * R is the same for both widths, so every constant below is written once as
+ * 64-bit words (EC_L(high 32 bits, low 32 bits)) and split for 32-bit limbs.
+ *
+ * Nothing here branches on or indexes memory by element values; only the
+ * modulus (public) selects code.
+ */
+#ifndef TLS13_CRYPTO_EC_FIELD_H
+#define TLS13_CRYPTO_EC_FIELD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__SIZEOF_INT128__) && !defined(TLS13_PORTABLE_ONLY) && !defined(TLS13_EC_LIMB32)
+typedef uint64_t ec_limb;
+__extension__ typedef unsigned __int128 ec_dlimb;
+#define EC_LIMB_BITS 64
+#define EC_L(hi, lo) (((uint64_t)(hi) << 32) | (uint64_t)(lo))
+#else
+typedef uint32_t ec_limb;
+typedef uint64_t ec_dlimb;
+#define EC_LIMB_BITS 32
+#define EC_L(hi, lo) (uint32_t)(lo), (uint32_t)(hi)
+#endif
+
+#define EC_MAX_BITS 384
+#define EC_MAX_LIMBS (EC_MAX_BITS / EC_LIMB_BITS)
+#define EC_LIMBS(bits) ((bits) / EC_LIMB_BITS)
+
+/* A field element or scalar; only the first nlimbs limbs are used. */
+typedef ec_limb ec_fe[EC_MAX_LIMBS];
+
+typedef enum ec_modulus_id {
+    EC_MOD_P256_P,
+    EC_MOD_P256_N,
+    EC_MOD_P384_P,
+    EC_MOD_P384_N
+} ec_modulus_id;
+
+typedef struct ec_field {
+    ec_modulus_id id;
+    size_t nlimbs;
+    size_t nbytes;
+    ec_fe m;          /* the modulus */
+    ec_fe rr;         /* R^2 mod m, to enter Montgomery form */
+    ec_fe one;        /* R mod m: 1 in Montgomery form */
+    ec_limb m0inv;    /* -m^-1 mod 2^EC_LIMB_BITS (Montgomery reduction) */
+} ec_field;
+
+extern const ec_field ec_p256_p, ec_p256_n, ec_p384_p, ec_p384_n;
+
+/* r = a * b / R mod m. r may alias a or b. */
+void ec_fe_mul(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* r = a + b, a - b, -a (mod m). */
+void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* r = a^-1 (Montgomery form in and out; 0 maps to 0), by Fermat's little
+ * theorem a^(m-2): the exponent is public, so the time does not depend on a. */
+void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* Into and out of Montgomery form. */
+void ec_fe_to_mont(const ec_field *f, ec_limb *r, const ec_limb *a);
+void ec_fe_from_mont(const ec_field *f, ec_limb *r, const ec_limb *a);
+
+/* All-ones if a is zero, if a == b, if a < m; else 0. */
+ec_limb ec_fe_is_zero(const ec_field *f, const ec_limb *a);
+ec_limb ec_fe_equal(const ec_field *f, const ec_limb *a, const ec_limb *b);
+ec_limb ec_fe_lt_modulus(const ec_field *f, const ec_limb *a);
+/* r = mask ? a : r, for a mask of all-ones or zero. */
+void ec_fe_cmov(const ec_field *f, ec_limb *r, const ec_limb *a, ec_limb mask);
+void ec_fe_copy(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* r = a - m when a >= m, else a: reduces any value below 2m (a hash value
+ * modulo n, an x coordinate modulo n). Plain, not Montgomery, form. */
+void ec_fe_reduce_once(const ec_field *f, ec_limb *r, const ec_limb *a);
+
+/* Big-endian bytes (f->nbytes of them) to plain limbs, unreduced, and back. */
+void ec_fe_from_bytes(const ec_field *f, ec_limb *r, const uint8_t *in);
+void ec_fe_to_bytes(const ec_field *f, uint8_t *out, const ec_limb *a);
+
+#endif
