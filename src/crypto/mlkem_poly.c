@@ -10,13 +10,8 @@
 #include "sha3.h"
 
 #define Q TLS13_MLKEM_Q
-/* q^-1 mod 2^16, for Montgomery reduction. */
-#define Q_INV 62209
 /* 2^32 mod q, multiplies by 2^16 through a Montgomery reduction. */
 #define MONT_R2 1353
-/* 2^32 / 128 mod q: the 1/128 of NTT^-1 (Algorithm 10, step 14) and the
- * 2^16 that undoes the 2^-16 left by the products, in one multiplication. */
-#define INVNTT_SCALE 1441
 
 /* zeta^BitRev7(i) * 2^16 mod q for zeta = 17 (section 4.3), centred, so that
  * a Montgomery multiplication by an entry multiplies by zeta^BitRev7(i). */
@@ -45,7 +40,7 @@ const int16_t tls13_mlkem_zetas[128] = {
 int16_t tls13_mlkem_montgomery_reduce(int32_t a)
 {
     /* t = a * q^-1 mod 2^16, so a - t * q is divisible by 2^16. */
-    int16_t t = (int16_t)(uint16_t)((uint32_t)a * Q_INV);
+    int16_t t = (int16_t)(uint16_t)((uint32_t)a * TLS13_MLKEM_Q_INV);
     return (int16_t)((a - (int32_t)t * Q) >> 16);
 }
 
@@ -118,7 +113,7 @@ static void invntt_portable(tls13_mlkem_poly *p)
     invntt_layer(p->c, 64, &k);
     invntt_layer(p->c, 128, &k);
     for (size_t j = 0; j < TLS13_MLKEM_N; j++)
-        p->c[j] = fqmul(p->c[j], INVNTT_SCALE);
+        p->c[j] = fqmul(p->c[j], TLS13_MLKEM_INVNTT_SCALE);
 }
 
 static void dot_portable(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)

@@ -16,6 +16,12 @@
 
 #define TLS13_MLKEM_N 256
 #define TLS13_MLKEM_Q 3329
+/* q^-1 mod 2^16, for Montgomery reduction. */
+#define TLS13_MLKEM_Q_INV 62209
+/* 2^32 / 128 mod q: the 1/128 of NTT^-1 (Algorithm 10, step 14) and the
+ * 2^16 that undoes the 2^-16 left by the products, in one Montgomery
+ * multiplication. */
+#define TLS13_MLKEM_INVNTT_SCALE 1441
 /* Bytes of ByteEncode_12 of one polynomial. */
 #define TLS13_MLKEM_POLY_BYTES 384
 
