@@ -1,7 +1,11 @@
 #include "mlkem_poly.h"
 
+#include <string.h>
+
 #include "base/bytes.h"
+#include "base/cpu.h"
 #include "base/mem.h"
+#include "mlkem_poly_avx2.h"
 #include "sha3.h"
 
 #define Q TLS13_MLKEM_Q
@@ -15,7 +19,7 @@
 
 /* zeta^BitRev7(i) * 2^16 mod q for zeta = 17 (section 4.3), centred, so that
  * a Montgomery multiplication by an entry multiplies by zeta^BitRev7(i). */
-static const int16_t zetas[128] = {
+const int16_t tls13_mlkem_zetas[128] = {
     -1044, -758, -359, -1517, 1493, 1422, 287, 202,
     -171, 622, 1577, 182, 962, -1202, -1474, 1468,
     573, -1325, 264, 383, -829, 1458, -1602, -130,
@@ -62,7 +66,7 @@ static inline int16_t fqmul(int16_t a, int16_t b)
 static inline void ntt_layer(int16_t *f, size_t len, size_t *k)
 {
     for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-        int16_t zeta = zetas[(*k)++];
+        int16_t zeta = tls13_mlkem_zetas[(*k)++];
         int16_t *lo = f + start, *hi = f + start + len;
         for (size_t j = 0; j < len; j++) {
             int16_t t = fqmul(zeta, hi[j]);
@@ -72,7 +76,7 @@ static inline void ntt_layer(int16_t *f, size_t len, size_t *k)
     }
 }
 
-void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+static void ntt_portable(tls13_mlkem_poly *p)
 {
     size_t k = 1;
     /* Each layer grows the bound by q: after 7 layers |f| < 8q < 2^15. */
@@ -92,7 +96,7 @@ void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
 static inline void invntt_layer(int16_t *f, size_t len, size_t *k)
 {
     for (size_t start = 0; start < TLS13_MLKEM_N; start += 2 * len) {
-        int16_t zeta = zetas[(*k)--];
+        int16_t zeta = tls13_mlkem_zetas[(*k)--];
         int16_t *lo = f + start, *hi = f + start + len;
         for (size_t j = 0; j < len; j++) {
             int16_t t = lo[j];
@@ -102,7 +106,7 @@ static inline void invntt_layer(int16_t *f, size_t len, size_t *k)
     }
 }
 
-void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
+static void invntt_portable(tls13_mlkem_poly *p)
 {
     size_t k = 127;
     invntt_layer(p->c, 2, &k);
@@ -116,7 +120,7 @@ void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
         p->c[j] = fqmul(p->c[j], INVNTT_SCALE);
 }
 
-void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
+static void dot_portable(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
 {
     /* Pair i is a0 + a1 X modulo X^2 - gamma_i with gamma_i =
      * zeta^(2 BitRev7(i) + 1) (Algorithm 12): gamma_{2i} = zetas[64 + i] and
@@ -127,7 +131,7 @@ void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const 
     for (size_t m = 0; m < k; m++) {
         const int16_t *x = a[m].c, *y = b[m].c;
         for (size_t i = 0; i < TLS13_MLKEM_N; i += 4) {
-            int32_t zeta = zetas[64 + i / 4];
+            int32_t zeta = tls13_mlkem_zetas[64 + i / 4];
             /* a1 b1 2^-16 times gamma 2^16 is a1 b1 gamma, as the final
              * reduction expects. */
             int32_t hi0 = tls13_mlkem_montgomery_reduce((int32_t)x[i + 1] * y[i + 1]);
@@ -140,6 +144,41 @@ void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const 
     }
     for (size_t i = 0; i < TLS13_MLKEM_N; i++)
         r->c[i] = tls13_mlkem_montgomery_reduce(acc[i]);
+}
+
+/* The AVX2 kernels when the CPU has AVX2 (and TLS13_FORCE_PORTABLE is not
+ * set); the tests run both. */
+void tls13_mlkem_poly_ntt(tls13_mlkem_poly *p)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_ntt_avx2(p);
+        return;
+    }
+#endif
+    ntt_portable(p);
+}
+
+void tls13_mlkem_poly_invntt(tls13_mlkem_poly *p)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_invntt_avx2(p);
+        return;
+    }
+#endif
+    invntt_portable(p);
+}
+
+void tls13_mlkem_poly_dot(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_mlkem_poly_dot_avx2(r, a, b, k);
+        return;
+    }
+#endif
+    dot_portable(r, a, b, k);
 }
 
 void tls13_mlkem_poly_tomont(tls13_mlkem_poly *p)
@@ -186,34 +225,55 @@ uint16_t tls13_mlkem_decompress(uint16_t y, unsigned d)
 }
 
 /* ByteEncode_d / ByteDecode_d (Algorithms 5 and 6): coefficient i occupies
- * bits d*i .. d*i + d - 1 of the little-endian bit string. */
+ * bits d*i .. d*i + d - 1 of the little-endian bit string. Groups of
+ * 8 / gcd(8, d) coefficients fill whole bytes (at most 40 bits), so each
+ * group goes through one 64-bit word. */
+static inline void pack_bits_d(uint8_t *out, const uint16_t v[TLS13_MLKEM_N], unsigned d)
+{
+    unsigned per_group = d % 2 ? 8 : d % 4 ? 4 : d % 8 ? 2 : 1;
+    for (size_t i = 0; i < TLS13_MLKEM_N; i += per_group) {
+        uint64_t word = 0;
+        for (unsigned c = 0; c < per_group; c++)
+            word |= (uint64_t)v[i + c] << (d * c);
+        for (unsigned b = 0; b < per_group * d / 8; b++)
+            *out++ = (uint8_t)(word >> (8 * b));
+    }
+}
+
+static inline void unpack_bits_d(uint16_t v[TLS13_MLKEM_N], const uint8_t *in, unsigned d)
+{
+    unsigned per_group = d % 2 ? 8 : d % 4 ? 4 : d % 8 ? 2 : 1;
+    for (size_t i = 0; i < TLS13_MLKEM_N; i += per_group) {
+        uint64_t word = 0;
+        for (unsigned b = 0; b < per_group * d / 8; b++)
+            word |= (uint64_t)*in++ << (8 * b);
+        for (unsigned c = 0; c < per_group; c++)
+            v[i + c] = (uint16_t)((word >> (d * c)) & ((1u << d) - 1));
+    }
+}
+
+/* The same code, expanded by the compiler for each d that ML-KEM-768 uses
+ * (constant loop bounds); other d take the general path, which holds for
+ * every d whose groups fit 64 bits: 1..8, 10, 12. */
 static void pack_bits(uint8_t *out, const uint16_t v[TLS13_MLKEM_N], unsigned d)
 {
-    uint32_t acc = 0;
-    unsigned bits = 0;
-    for (size_t i = 0; i < TLS13_MLKEM_N; i++) {
-        acc |= (uint32_t)v[i] << bits;
-        bits += d;
-        while (bits >= 8) {
-            *out++ = (uint8_t)acc;
-            acc >>= 8;
-            bits -= 8;
-        }
+    switch (d) {
+    case 1: pack_bits_d(out, v, 1); break;
+    case 4: pack_bits_d(out, v, 4); break;
+    case 10: pack_bits_d(out, v, 10); break;
+    case 12: pack_bits_d(out, v, 12); break;
+    default: pack_bits_d(out, v, d); break;
     }
 }
 
 static void unpack_bits(uint16_t v[TLS13_MLKEM_N], const uint8_t *in, unsigned d)
 {
-    uint32_t acc = 0;
-    unsigned bits = 0;
-    for (size_t i = 0; i < TLS13_MLKEM_N; i++) {
-        while (bits < d) {
-            acc |= (uint32_t)*in++ << bits;
-            bits += 8;
-        }
-        v[i] = (uint16_t)(acc & ((1u << d) - 1));
-        acc >>= d;
-        bits -= d;
+    switch (d) {
+    case 1: unpack_bits_d(v, in, 1); break;
+    case 4: unpack_bits_d(v, in, 4); break;
+    case 10: unpack_bits_d(v, in, 10); break;
+    case 12: unpack_bits_d(v, in, 12); break;
+    default: unpack_bits_d(v, in, d); break;
     }
 }
 
@@ -257,8 +317,12 @@ uint32_t tls13_mlkem_poly_decode12(tls13_mlkem_poly *p, const uint8_t in[TLS13_M
 void tls13_mlkem_poly_sample_ntt(tls13_mlkem_poly *p, const uint8_t rho[32], uint8_t i, uint8_t j)
 {
     /* Three SHAKE128 blocks give 336 candidates, enough for 256 accepted
-     * ones with overwhelming probability; more blocks follow if not. */
+     * ones with overwhelming probability; more blocks follow if not. Each
+     * candidate is stored and kept by advancing n when below q (A is public,
+     * but this avoids a mispredicted branch per candidate); out has room
+     * for the one candidate written past the end. */
     uint8_t buf[3 * TLS13_SHAKE128_RATE], ij[2] = {j, i};
+    int16_t out[TLS13_MLKEM_N + 1];
     tls13_sha3_ctx xof;
     size_t n = 0, have = sizeof(buf);
     tls13_shake128_init(&xof);
@@ -274,12 +338,12 @@ void tls13_mlkem_poly_sample_ntt(tls13_mlkem_poly *p, const uint8_t rho[32], uin
         }
         d1 = (uint16_t)(buf[pos] | ((buf[pos + 1] & 0x0f) << 8));
         d2 = (uint16_t)((buf[pos + 1] >> 4) | (buf[pos + 2] << 4));
-        /* Public data (A is derived from rho): branching is fine here. */
-        if (d1 < Q)
-            p->c[n++] = (int16_t)d1;
-        if (d2 < Q && n < TLS13_MLKEM_N)
-            p->c[n++] = (int16_t)d2;
+        out[n] = (int16_t)d1;
+        n += d1 < Q;
+        out[n] = (int16_t)d2;
+        n += d2 < Q;
     }
+    memcpy(p->c, out, sizeof(p->c));
 }
 
 void tls13_mlkem_poly_sample_cbd2(tls13_mlkem_poly *p, const uint8_t sigma[32], uint8_t nonce)

@@ -23,6 +23,9 @@ typedef struct tls13_mlkem_poly {
     int16_t c[TLS13_MLKEM_N];
 } tls13_mlkem_poly;
 
+/* zeta^BitRev7(i) * 2^16 mod q for zeta = 17, centred (section 4.3). */
+extern const int16_t tls13_mlkem_zetas[128];
+
 /* a * 2^-16 mod q, in (-q, q) for |a| < q * 2^15 (Montgomery reduction). */
 int16_t tls13_mlkem_montgomery_reduce(int32_t a);
 /* a mod q, in [-(q-1)/2, (q-1)/2] for any int16_t (Barrett reduction). */
@@ -51,10 +54,10 @@ void tls13_mlkem_poly_canonical(tls13_mlkem_poly *p);
 uint16_t tls13_mlkem_compress(uint16_t x, unsigned d);
 /* Decompress_d of one d-bit value. */
 uint16_t tls13_mlkem_decompress(uint16_t y, unsigned d);
-/* ByteEncode_d(Compress_d(p)) into 32 * d bytes; p canonical. d = 1 gives
- * the message bits of section 5.3. */
+/* ByteEncode_d(Compress_d(p)) into 32 * d bytes for d in 1..8 or 10; p
+ * canonical. d = 1 gives the message bits of section 5.3. */
 void tls13_mlkem_poly_compress(uint8_t *out, const tls13_mlkem_poly *p, unsigned d);
-/* Decompress_d(ByteDecode_d(in)) from 32 * d bytes. */
+/* Decompress_d(ByteDecode_d(in)) from 32 * d bytes, d as above. */
 void tls13_mlkem_poly_decompress(tls13_mlkem_poly *p, const uint8_t *in, unsigned d);
 /* ByteEncode_12 of a canonical polynomial. */
 void tls13_mlkem_poly_encode12(uint8_t out[TLS13_MLKEM_POLY_BYTES], const tls13_mlkem_poly *p);
