@@ -412,6 +412,64 @@ static void test_hello_retry_request_rules(void **state)
     tls13_conn_free(c);
 }
 
+/* Mutated handshakes: single-byte changes anywhere in the ClientHello (fed
+ * to a server) and in the server's plaintext ServerHello (fed to a client)
+ * must end in success or a clean failure with an alert, never a crash or a
+ * hang (run under ASan in CI). */
+static void test_mutations(void **state)
+{
+    uint8_t rec[4096], bad[4096];
+    tls13_conn *c;
+    size_t n = client_hello_record(&c, rec, sizeof(rec)), used;
+    uint32_t x = 12345;
+    int failed = 0, passed = 0;
+    (void)state;
+    tls13_conn_free(c);
+    for (int i = 0; i < 200; i++) {
+        tls13_conn *s = tls13_conn_new(server_cfg, NULL);
+        size_t pos;
+        int rc;
+        x = x * 1103515245u + 12345u;
+        pos = 5 + (x >> 8) % (n - 5);
+        memcpy(bad, rec, n);
+        bad[pos] ^= (uint8_t)(1u << ((x >> 4) & 7));
+        rc = tls13_conn_feed(s, bad, n, &used);
+        if (rc != TLS13_OK) {
+            assert_true(tls13_conn_error_text(s)[0] != '\0');
+            failed++;
+        } else {
+            passed++;
+        }
+        tls13_conn_free(s);
+    }
+    printf("ClientHello mutations: %d accepted, %d rejected with an error\n", passed, failed);
+    assert_true(failed > 0);
+    failed = passed = 0;
+    for (int i = 0; i < 200; i++) {
+        tls13_conn *s = tls13_conn_new(server_cfg, NULL);
+        const uint8_t *out;
+        size_t len, sh_len, pos;
+        int rc;
+        c = tls13_conn_new(client_cfg, "localhost");
+        assert_int_equal(tp_move(c, s), TLS13_OK);
+        tls13_conn_output(s, &out, &len);
+        sh_len = 5 + ((size_t)out[3] << 8 | out[4]);
+        memcpy(bad, out, sh_len);
+        x = x * 1103515245u + 12345u;
+        pos = 5 + (x >> 8) % (sh_len - 5);
+        bad[pos] ^= (uint8_t)(1u << ((x >> 4) & 7));
+        rc = tls13_conn_feed(c, bad, sh_len, &used);
+        if (rc != TLS13_OK)
+            failed++;
+        else
+            passed++;
+        tls13_conn_free(c);
+        tls13_conn_free(s);
+    }
+    printf("ServerHello mutations: %d accepted, %d rejected with an error\n", passed, failed);
+    assert_true(failed > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_bad_finished),
         cmocka_unit_test(test_after_handshake),
         cmocka_unit_test(test_hello_retry_request_rules),
+        cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
