@@ -68,7 +68,16 @@ static inline __m256i rotl(__m256i x, int n)
  * With absorb non-NULL, the 32 Poly1305 blocks there are hashed into h as
  * well, three per double round: scalar multiplies and vector rounds use
  * different execution units, so the MAC comes almost for free. */
-TLS13_TARGET("avx2")
+/* Sixteen state registers plus temporaries do not fit in 16 ymm registers.
+ * GCC's pressure-aware scheduler before register allocation orders the
+ * rounds so that fewer of them spill (about 10% faster here). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define TLS13_LOW_PRESSURE __attribute__((optimize("schedule-insns", "sched-pressure", "no-tree-ter")))
+#else
+#define TLS13_LOW_PRESSURE
+#endif
+
+TLS13_TARGET("avx2") TLS13_LOW_PRESSURE
 static void keystream8(const uint32_t s[16], uint32_t counter, __m256i ks[16], const uint8_t *absorb,
                        tls13_poly1305_ctx *mac)
 {

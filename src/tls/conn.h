@@ -133,6 +133,7 @@ struct tls13_conn {
     uint16_t offered_sigalgs[TLS13_MAX_SIGALGS];
     size_t n_offered_sigalgs;
     int cert_requested;
+    int offered_record_size_limit; /* only when started from given ClientHello bytes (tests) */
     uint8_t request_context[255];
     size_t request_context_len;
 
