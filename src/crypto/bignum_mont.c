@@ -73,17 +73,26 @@ void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, c
     tls13_wipe(t, sizeof(t));
 }
 
-/* r = a + b mod m for a, b < m. */
+/* r = a + b mod m for a, b < m; no temporaries, so nothing to wipe. */
 static void add_mod(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b)
 {
-    tls13_limb s[TLS13_BN_MAX_LIMBS], carry, borrow, keep;
+    tls13_limb carry = 0, borrow = 0, mask;
     size_t n = ctx->limbs;
-    carry = tls13_bn_add(s, a, b, n);
-    borrow = tls13_bn_sub(r, s, ctx->m, n);
-    keep = (tls13_limb)0 - (borrow & (carry ^ 1));
+    for (size_t j = 0; j < n; j++) {
+        dlimb s = (dlimb)a[j] + b[j] + carry;
+        r[j] = (tls13_limb)s;
+        carry = (tls13_limb)(s >> TLS13_LIMB_BITS);
+    }
     for (size_t j = 0; j < n; j++)
-        r[j] = (s[j] & keep) | (r[j] & ~keep);
-    tls13_wipe(s, n * sizeof(*s));
+        borrow = (tls13_limb)(((dlimb)r[j] - ctx->m[j] - borrow) >> TLS13_LIMB_BITS) & 1;
+    /* Subtract m when the sum carried out or is at least m. */
+    mask = (tls13_limb)0 - (carry | (borrow ^ 1));
+    borrow = 0;
+    for (size_t j = 0; j < n; j++) {
+        dlimb d = (dlimb)r[j] - (ctx->m[j] & mask) - borrow;
+        r[j] = (tls13_limb)d;
+        borrow = (tls13_limb)(d >> TLS13_LIMB_BITS) & 1;
+    }
 }
 
 void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b)
@@ -103,7 +112,7 @@ void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, c
 
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
 {
-    tls13_limb x, two[TLS13_BN_MAX_LIMBS], acc[TLS13_BN_MAX_LIMBS];
+    tls13_limb x, base[TLS13_BN_MAX_LIMBS], acc[TLS13_BN_MAX_LIMBS];
     size_t bits, rbits = limbs * TLS13_LIMB_BITS, top;
 
     if (limbs == 0 || limbs > TLS13_BN_MAX_LIMBS || !(m[0] & 1) || m[limbs - 1] == 0)
@@ -119,27 +128,27 @@ int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
         x *= 2 - m[0] * x;
     ctx->m0inv = (tls13_limb)0 - x;
 
-    /* R mod m by doubling 2^(bits-1) (< m) up to 2^rbits, one conditional
-     * subtraction per doubling; then 2R mod m, the Montgomery form of 2.
-     * The bit length of m is public (the key size). */
+    /* 2^16 R mod m, the Montgomery form of 2^16, by doubling 2^(bits-1)
+     * (< m) with one conditional subtraction each; the bit length of m is
+     * public (the key size). Then R^2, the Montgomery form of 2^rbits =
+     * (2^16)^(rbits/16), by square and multiply over the public exponent
+     * rbits/16. Measured on 2048-bit moduli, 16 balances the doublings
+     * against the squarings (7 here, where Montgomery 2 would take 11). */
     bits = tls13_bn_bits_vartime(m, limbs);
-    memset(two, 0, sizeof(two));
-    two[(bits - 1) / TLS13_LIMB_BITS] = (tls13_limb)1 << ((bits - 1) % TLS13_LIMB_BITS);
-    for (size_t i = bits - 1; i < rbits + 1; i++)
-        add_mod(ctx, two, two, two);
-
-    /* R^2 = Montgomery form of 2^rbits = (Montgomery 2)^rbits, by square
-     * and multiply over the public exponent rbits. */
-    memcpy(acc, two, sizeof(acc));
-    for (top = 0; (rbits >> top) > 1; top++)
+    memset(base, 0, sizeof(base));
+    base[(bits - 1) / TLS13_LIMB_BITS] = (tls13_limb)1 << ((bits - 1) % TLS13_LIMB_BITS);
+    for (size_t i = bits - 1; i < rbits + 16; i++)
+        add_mod(ctx, base, base, base);
+    memcpy(acc, base, sizeof(acc));
+    for (top = 0; ((rbits / 16) >> top) > 1; top++)
         ;
     while (top-- > 0) {
         tls13_mont_mul(ctx, acc, acc, acc);
-        if ((rbits >> top) & 1)
-            tls13_mont_mul(ctx, acc, acc, two);
+        if (((rbits / 16) >> top) & 1)
+            tls13_mont_mul(ctx, acc, acc, base);
     }
     memcpy(ctx->rr, acc, limbs * sizeof(*acc));
-    tls13_wipe(two, sizeof(two));
+    tls13_wipe(base, sizeof(base));
     tls13_wipe(acc, sizeof(acc));
     return 1;
 }

@@ -57,7 +57,12 @@ static ALWAYS_INLINE void MONT_COLUMNS_NAME(tls13_limb *r, const tls13_limb *a, 
     out[n - 1] = (tls13_limb)acc;
     hi = (tls13_limb)(acc >> TLS13_LIMB_BITS); /* 0 or 1 */
     /* Subtract m unless that borrows out of the top limb hi. */
-    borrow = tls13_bn_sub(r, out, m, n);
+    borrow = 0;
+    for (size_t j = 0; j < n; j++) {
+        dlimb d = (dlimb)out[j] - m[j] - borrow;
+        r[j] = (tls13_limb)d;
+        borrow = (tls13_limb)(d >> TLS13_LIMB_BITS) & 1;
+    }
     keep = (tls13_limb)0 - (borrow & (hi ^ 1));
     for (size_t j = 0; j < n; j++)
         r[j] = (out[j] & keep) | (r[j] & ~keep);
