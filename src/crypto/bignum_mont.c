@@ -1,7 +1,6 @@
 /*
- * Montgomery arithmetic (Montgomery 1985; the multiplication is the CIOS
- * form of Koc, Acar and Kaliski 1996 with its two inner loops fused) and
- * modular exponentiation for RSA.
+ * Montgomery arithmetic (Montgomery 1985) and modular exponentiation for
+ * RSA.
  */
 #include "bignum.h"
 
@@ -9,74 +8,92 @@
 
 #include "base/cpu.h"
 #include "base/mem.h"
-#include "bignum_mont_kernel.h"
 
 typedef tls13_dlimb dlimb;
 
-/* r = a * b * R^-1 mod m for a < R, b < m; t is scratch of n + 2 limbs.
- * Each step i adds a * b[i] and u * m, with u chosen so the lowest limb
- * becomes zero, and shifts down one limb; t stays below a + m < 2R. */
-static inline void mont_mul_portable_n(tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
-                                       const tls13_limb *m, tls13_limb m0inv, size_t n, tls13_limb *t)
+/* The kernel is instantiated for squaring and multiplication; inlining it
+ * lets the compiler drop the branches on the constant `square`. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Scratch for one multiplication: the quotient digits u and the output. */
+#define SCRATCH_LIMBS (2 * TLS13_BN_MAX_LIMBS)
+
+/* (hi:acc) += x * y: a three-limb column accumulator. */
+#define MUL_ACC(acc, hi, x, y)                   \
+    do {                                         \
+        dlimb p_ = (dlimb)(x) * (y);             \
+        (acc) += p_;                             \
+        (hi) += (tls13_limb)((acc) < p_);        \
+    } while (0)
+
+/* r = a * b * R^-1 mod m for a < R, b < m, by product scanning (the FIPS
+ * method of Koc, Acar and Kaliski 1996): column k of a * b + u * m is summed
+ * in a three-limb accumulator; for k < n the quotient digit u[k] is chosen
+ * so that the column's low limb becomes zero, for k >= n the low limb is
+ * output digit k - n. The result is below (a b + R m) / R < 2m, so one
+ * masked subtraction finishes it. With square set, b is a and each cross
+ * product a[i] a[j] (i < j) is computed once and doubled. t: 2n limbs. */
+static ALWAYS_INLINE void mont_mul_columns(tls13_limb *r, const tls13_limb *a, const tls13_limb *b, const tls13_limb *m,
+                                    tls13_limb m0inv, size_t n, tls13_limb *t, int square)
 {
-    tls13_limb borrow, keep;
-    memset(t, 0, (n + 1) * sizeof(*t));
-    for (size_t i = 0; i < n; i++) {
-        dlimb p = (dlimb)a[0] * b[i] + t[0];
-        tls13_limb u = (tls13_limb)p * m0inv;
-        dlimb q = (dlimb)u * m[0] + (tls13_limb)p;
-        tls13_limb c1 = (tls13_limb)(p >> TLS13_LIMB_BITS), c2 = (tls13_limb)(q >> TLS13_LIMB_BITS);
-        for (size_t j = 1; j < n; j++) {
-            p = (dlimb)a[j] * b[i] + t[j] + c1;
-            c1 = (tls13_limb)(p >> TLS13_LIMB_BITS);
-            q = (dlimb)u * m[j] + (tls13_limb)p + c2;
-            c2 = (tls13_limb)(q >> TLS13_LIMB_BITS);
-            t[j - 1] = (tls13_limb)q;
+    tls13_limb *u = t, *out = t + n, hi = 0, borrow, keep;
+    dlimb acc = 0;
+
+    for (size_t k = 0; k < 2 * n - 1; k++) {
+        size_t lo = k < n ? 0 : k - n + 1, top = k < n ? k : n - 1;
+        if (square) {
+            dlimb cross = 0;
+            tls13_limb cross_hi = 0;
+            for (size_t i = lo; i < k - i; i++)
+                MUL_ACC(cross, cross_hi, a[i], a[k - i]);
+            cross_hi = (cross_hi << 1) | (tls13_limb)(cross >> (2 * TLS13_LIMB_BITS - 1));
+            cross <<= 1;
+            acc += cross;
+            hi += cross_hi + (tls13_limb)(acc < cross);
+            if (!(k & 1))
+                MUL_ACC(acc, hi, a[k / 2], a[k / 2]);
+        } else {
+            for (size_t i = lo; i <= top; i++)
+                MUL_ACC(acc, hi, a[i], b[k - i]);
         }
-        p = (dlimb)t[n] + c1 + c2;
-        t[n - 1] = (tls13_limb)p;
-        t[n] = (tls13_limb)(p >> TLS13_LIMB_BITS);
+        for (size_t i = lo; i < (k < n ? k : n); i++)
+            MUL_ACC(acc, hi, u[i], m[k - i]);
+        if (k < n) {
+            u[k] = (tls13_limb)acc * m0inv;
+            MUL_ACC(acc, hi, u[k], m[0]);
+        } else {
+            out[k - n] = (tls13_limb)acc;
+        }
+        acc = (acc >> TLS13_LIMB_BITS) | ((dlimb)hi << TLS13_LIMB_BITS);
+        hi = 0;
     }
-    /* t < 2m: subtract m unless that borrows out of the top limb t[n]. */
-    borrow = tls13_bn_sub(r, t, m, n);
-    keep = (tls13_limb)0 - (borrow & (t[n] ^ 1));
+    out[n - 1] = (tls13_limb)acc;
+    hi = (tls13_limb)(acc >> TLS13_LIMB_BITS); /* 0 or 1 */
+    /* Subtract m unless that borrows out of the top limb hi. */
+    borrow = tls13_bn_sub(r, out, m, n);
+    keep = (tls13_limb)0 - (borrow & (hi ^ 1));
     for (size_t j = 0; j < n; j++)
-        r[j] = (t[j] & keep) | (r[j] & ~keep);
+        r[j] = (out[j] & keep) | (r[j] & ~keep);
 }
 
-/* Fixed sizes let the compiler unroll the inner loop for the RSA-2048,
- * -3072 and -4096 halves and moduli. */
-static void mont_mul_portable(tls13_limb *r, const tls13_limb *a, const tls13_limb *b, const tls13_mont *ctx,
-                              tls13_limb *t)
-{
-    switch (ctx->limbs) {
-    case 1024 / TLS13_LIMB_BITS:
-        mont_mul_portable_n(r, a, b, ctx->m, ctx->m0inv, 1024 / TLS13_LIMB_BITS, t);
-        break;
-    case 2048 / TLS13_LIMB_BITS:
-        mont_mul_portable_n(r, a, b, ctx->m, ctx->m0inv, 2048 / TLS13_LIMB_BITS, t);
-        break;
-    default:
-        mont_mul_portable_n(r, a, b, ctx->m, ctx->m0inv, ctx->limbs, t);
-        break;
-    }
-}
-
+/* Fixed sizes (the RSA-2048 and RSA-4096 halves) let the compiler
+ * specialise the loops; squaring is chosen when both operands are one. */
 static void mont_mul_scratch(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
                              tls13_limb *t)
 {
-#ifdef TLS13_BN_HAVE_ADX
-    if (tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX)) {
-        tls13_mont_mul_adx(r, a, b, ctx->m, ctx->m0inv, ctx->limbs, t);
-        return;
-    }
-#endif
-    mont_mul_portable(r, a, b, ctx, t);
+    if (a == b)
+        mont_mul_columns(r, a, a, ctx->m, ctx->m0inv, ctx->limbs, t, 1);
+    else
+        mont_mul_columns(r, a, b, ctx->m, ctx->m0inv, ctx->limbs, t, 0);
 }
 
 void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b)
 {
-    tls13_limb t[TLS13_MONT_SCRATCH_LIMBS];
+    tls13_limb t[SCRATCH_LIMBS];
     mont_mul_scratch(ctx, r, a, b, t);
     tls13_wipe(t, sizeof(t));
 }
@@ -158,7 +175,7 @@ void tls13_mont_to(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x, si
      * Mont(V R + x_k) = Mont(V) * R^2 / R + x_k * R^2 / R. */
     size_t n = ctx->limbs, chunks = (xlimbs + n - 1) / n;
     tls13_limb acc[TLS13_BN_MAX_LIMBS], chunk[TLS13_BN_MAX_LIMBS], part[TLS13_BN_MAX_LIMBS];
-    tls13_limb t[TLS13_MONT_SCRATCH_LIMBS];
+    tls13_limb t[SCRATCH_LIMBS];
 
     memset(acc, 0, n * sizeof(*acc));
     for (size_t k = chunks; k-- > 0;) {
@@ -225,7 +242,7 @@ void tls13_mont_exp(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a,
 {
     size_t n = ctx->limbs, bits = exp_limbs * TLS13_LIMB_BITS, pos;
     tls13_limb table[EXP_TABLE * TLS13_BN_MAX_LIMBS], acc[TLS13_BN_MAX_LIMBS], sel[TLS13_BN_MAX_LIMBS];
-    tls13_limb t[TLS13_MONT_SCRATCH_LIMBS];
+    tls13_limb t[SCRATCH_LIMBS];
     unsigned first;
 
     tls13_mont_one(ctx, table);
@@ -257,7 +274,7 @@ void tls13_mont_exp(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a,
 void tls13_mont_exp_vartime(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a,
                             const uint8_t *exp, size_t exp_len)
 {
-    tls13_limb acc[TLS13_BN_MAX_LIMBS], t[TLS13_MONT_SCRATCH_LIMBS];
+    tls13_limb acc[TLS13_BN_MAX_LIMBS], t[SCRATCH_LIMBS];
     size_t n = ctx->limbs;
     int started = 0;
 

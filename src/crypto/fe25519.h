@@ -35,6 +35,7 @@ typedef uint64_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe51_frombytes
 #define tls13_fe_tobytes tls13_fe51_tobytes
 #define tls13_fe_set_u32 tls13_fe51_set_u32
+#define tls13_fe_cswap tls13_fe51_cswap
 #else
 #define TLS13_FE25519_BACKEND "radix 2^25.5"
 typedef tls13_fe25 tls13_fe;
@@ -49,18 +50,8 @@ typedef uint32_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe25_frombytes
 #define tls13_fe_tobytes tls13_fe25_tobytes
 #define tls13_fe_set_u32 tls13_fe25_set_u32
+#define tls13_fe_cswap tls13_fe25_cswap
 #endif
-
-/* Swaps f and g when bit == 1, leaves them when bit == 0, without a branch. */
-static inline void tls13_fe_cswap(tls13_fe *f, tls13_fe *g, unsigned bit)
-{
-    tls13_fe_limb mask = (tls13_fe_limb)0 - (tls13_fe_limb)bit;
-    for (int i = 0; i < TLS13_FE_LIMBS; i++) {
-        tls13_fe_limb x = mask & (f->l[i] ^ g->l[i]);
-        f->l[i] ^= x;
-        g->l[i] ^= x;
-    }
-}
 
 /* h = g when bit == 1, unchanged when bit == 0, without a branch. */
 static inline void tls13_fe_cmov(tls13_fe *h, const tls13_fe *g, unsigned bit)
