@@ -138,6 +138,13 @@ static const verify_case cases[] = {
     {"root", "leaf_loop loop_a loop_b", "loop.example.com", TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_UNABLE_TO_GET_ISSUER, 2, "subject CN=Loop B"},
     {"loop_a0", "leaf_loop loop_a loop_b", "loop.example.com", TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_OK, -1, NULL},
     {"root", "leaf_long deep9 deep8 deep7 deep6 deep5 deep4 deep3 deep2 deep1", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_CHAIN_TOO_LONG, 9, "certificate chain too long"},
+    {"root", "leaf_tangle tangle1 tangle2 tangle3 tangle4 tangle5 tangle6 tangle7 tangle8 tangle9 tangle10 tangle11 tangle12",
+     NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_CHAIN_TOO_LONG, -1, "gave up"},
+    {"tangle12", "leaf_tangle tangle1 tangle2 tangle3 tangle4 tangle5 tangle6 tangle7 tangle8 tangle9 tangle10 tangle11 tangle12",
+     NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_BAD_SIGNATURE, 0, NULL},
+    {"tangle1", "leaf_tangle tangle2 tangle3 tangle4 tangle5 tangle6 tangle7 tangle8 tangle9 tangle10 tangle11 tangle12",
+     NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_OK, -1, NULL},
+    {"root", "leaf inter inter inter leaf inter", "example.com", TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_OK, -1, NULL},
     {"deep2", "leaf_long deep9 deep8 deep7 deep6 deep5 deep4 deep3", "long.example.com", TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_OK, -1, NULL},
 };
 
