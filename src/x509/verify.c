@@ -414,8 +414,11 @@ static bool validate(search *s, size_t n, tls13_verify_result *res)
 {
     const path_elem *p = s->path;
     size_t anchor = n - 1;
+    /* The certificates checked as the peer's: all but the anchor, except
+     * that a leaf which is itself the anchor is still a leaf. */
+    size_t peer_part = n == 1 ? 1 : anchor;
     /* Extensions we cannot process. The anchor's are its owner's business. */
-    for (size_t i = 0; i < anchor; i++)
+    for (size_t i = 0; i < peer_part; i++)
         if (p[i].cert->unknown_critical) {
             char oid[64], cause[120];
             tls13_oid_to_text(p[i].cert->unknown_critical, p[i].cert->unknown_critical_len, oid, sizeof(oid));
@@ -451,7 +454,7 @@ static bool validate(search *s, size_t n, tls13_verify_result *res)
     if (!check_key_usage(p[0].cert, 0, TLS13_KU_DIGITAL_SIGNATURE, "digital signatures (digitalSignature)", res))
         return false;
     /* EKU: on the leaf and, as in the web PKI, on intermediates too. */
-    for (size_t i = 0; i < anchor || (n == 1 && i == 0); i++)
+    for (size_t i = 0; i < peer_part; i++)
         if (!check_ext_key_usage(p[i].cert, (int)i, s->purpose, res))
             return false;
     /* Name constraints of every CA over the certificates below it
