@@ -25,6 +25,18 @@ grep -Eq '^\* TLS 1\.3 / TLS_[A-Z0-9_]+ / [A-Za-z0-9]+' "$tmp/client.err" || fai
 grep -q '^> GET / HTTP/1.1' "$tmp/client.err" && grep -q '^< HTTP/1.1 200 OK' "$tmp/client.err" || fail "no HTTP headers in the trace"
 grep -q 'subject: .*localhost' "$tmp/client.err" || fail "no server chain in the trace"
 expect_client 6 "HTTP status 404" --cafile "$ca" "https://localhost:$server_port/missing"
+mkdir -p cadir && cp "$ca" cadir/
+expect_client 0 "certificate verify ok" -v --capath cadir "https://localhost:$server_port/"
+# --sni: the name sent and verified, whatever the URL says; IPs as hosts send no SNI.
+expect_client 0 "" --cafile "$ca" --sni localhost "https://127.0.0.1:$server_port/"
+grep -q '<td id="sni">localhost</td>' "$tmp/client.out" || fail "--sni localhost not sent"
+expect_client 0 "" --cafile "$ca" "https://127.0.0.1:$server_port/"
+grep -q '<td id="sni">(none)</td>' "$tmp/client.out" || fail "an IP literal was sent as SNI"
+# ALPN: the server picks http/1.1 out of the client's list.
+expect_client 0 "ALPN: server accepted http/1.1" -v --cafile "$ca" --alpn h2,http/1.1 "https://localhost:$server_port/"
+# SSLKEYLOGFILE, as --keylog.
+SSLKEYLOGFILE="$tmp/env-keys.log" timeout 20 "$bin/tls13-client" --cafile "$ca" "https://localhost:$server_port/" >/dev/null
+grep -q "^SERVER_TRAFFIC_SECRET_0 [0-9a-f]\{64\} [0-9a-f]\{64\}$" env-keys.log || fail "SSLKEYLOGFILE got no key log"
 
 say "curl -> tls13-server (status page, keep-alive, HTTP/1.0)"
 timeout 20 curl -sS --cacert "$ca" "https://localhost:$server_port/" | grep -q "TLS 1.3" || fail "curl: no status page"
