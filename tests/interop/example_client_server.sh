@@ -95,6 +95,26 @@ for alg in rsa_pss_rsae_sha256:RSA-PSS ecdsa_secp256r1_sha256:ECDSA; do
 done
 stop_server pairs.log
 
+say "IPv6: tls13-server --bind ::1, tls13-client https://[::1]:PORT/"
+if ip -6 addr show dev lo 2>/dev/null | grep -q "::1/128"; then
+  make_certs certs6 localhost ::1
+  : >v6.log
+  "$bin/tls13-server" --port 0 --bind ::1 --cert certs6/localhost.pem --key certs6/localhost-key.pem 2>v6.log &
+  v6_pid=$!
+  bg_pids+=("$v6_pid")
+  for i in $(seq 50); do
+    v6_port=$(sed -n 's|.*listening on https://\[::1\]:\([0-9]*\)/.*|\1|p' v6.log)
+    [ -n "$v6_port" ] && break
+    sleep 0.1
+  done
+  [ -n "$v6_port" ] || { cat v6.log >&2; fail "tls13-server --bind ::1 did not start"; }
+  expect_client 0 "Connecting to ::1 \(::1\) port $v6_port" -v --cafile certs6/ca.pem "https://[::1]:$v6_port/"
+  grep -q '<td>\[::1\]:[0-9]*</td>' "$tmp/client.out" || fail "the status page does not show the IPv6 client address"
+  kill -TERM "$v6_pid"
+else
+  echo "(no ::1 on lo: IPv6 part not run)"
+fi
+
 say "tls13-client -> openssl s_server -www -tls1_3"
 start_openssl_server s_server.log -www -tls1_3 -cert certs/localhost.pem -key certs/localhost-key.pem
 expect_client 0 "certificate verify ok" -v --cafile "$ca" "https://localhost:$ossl_port/"
