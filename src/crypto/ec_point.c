@@ -21,8 +21,21 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 /* The field operations of the formulas. With 64-bit limbs they are
  * inlined, so each curve's formulas become straight-line code with its prime
  * folded in; with 32-bit limbs (8 or 12 of them) that code would be too
- * large to copy into every formula, so they are calls. */
-#if EC_LIMB_BITS == 64
+ * large to copy into every formula, so they are calls -- as they are under
+ * AddressSanitizer, where the inlined code takes minutes to compile. The
+ * arithmetic is the same source either way. */
+#if defined(__SANITIZE_ADDRESS__)
+#define EC_INLINE_FORMULAS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EC_INLINE_FORMULAS 0
+#endif
+#endif
+#ifndef EC_INLINE_FORMULAS
+#define EC_INLINE_FORMULAS (EC_LIMB_BITS == 64)
+#endif
+
+#if EC_INLINE_FORMULAS
 #define pt_mul fe_mul_id
 #define pt_sqr fe_sqr_id
 #define pt_add fe_add_id
