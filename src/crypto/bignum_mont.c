@@ -309,4 +309,7 @@ void tls13_mont_exp_vartime(const tls13_mont *ctx, tls13_limb *r, const tls13_li
         }
     }
     memcpy(r, acc, n * sizeof(*acc));
+    /* The base may be secret (a blinding factor) even if e is not. */
+    tls13_wipe(acc, sizeof(acc));
+    tls13_wipe(t, sizeof(t));
 }
