@@ -34,6 +34,16 @@
 /* Last round, XOR with the input block at offset 16*i, store in place. */
 #define FINISH(b, i) STORE(p + 16 * (i), _mm_xor_si128(_mm_aesenclast_si128((b), last), LOAD(p + 16 * (i))))
 
+/* With eight AES blocks in flight, 16 vector registers hold the GHASH
+ * accumulators only if each product is folded in as soon as it is made.
+ * GCC's expression forwarding (TER) and reassociation would otherwise defer
+ * the 24 XORs into one balanced tree at the end and spill every product. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define TLS13_KEEP_ORDER __attribute__((optimize("no-tree-ter", "no-tree-reassoc")))
+#else
+#define TLS13_KEEP_ORDER
+#endif
+
 static uint32_t bswap32(uint32_t x)
 {
     return (x >> 24) | ((x >> 8) & 0xff00) | ((x << 8) & 0xff0000) | (x << 24);
@@ -53,7 +63,7 @@ static void ctr_tail(const tls13_aes_key *aes, __m128i j0, uint32_t ctr, uint8_t
     tls13_wipe(ks, sizeof(ks));
 }
 
-TLS13_TARGET("aes,pclmul,ssse3,sse4.1")
+TLS13_TARGET("avx,aes,pclmul") TLS13_KEEP_ORDER
 void tls13_aes_gcm_crypt_x86(const tls13_aes_gcm_key *key, const uint8_t j0_bytes[16], tls13_gf128 *yp, uint8_t *data,
                              size_t len, int decrypt)
 {

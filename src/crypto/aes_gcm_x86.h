@@ -1,5 +1,5 @@
 /*
- * The stitched AES-NI + PCLMULQDQ body of AES-GCM (x86-64 only; needs
+ * The stitched AES-NI + PCLMULQDQ (+ AVX encoding) body of AES-GCM (x86-64 only; needs
  * TLS13_AES_GCM_X86_FEATURES): GCTR over data in place from counter
  * J0 + 1, with the ciphertext absorbed into the GHASH state y.
  */
@@ -9,7 +9,11 @@
 #include "../base/cpu.h"
 #include "aes_gcm.h"
 
-#define TLS13_AES_GCM_X86_FEATURES (TLS13_CPU_AESNI | TLS13_CPU_PCLMUL | TLS13_CPU_SSSE3 | TLS13_CPU_SSE41)
+/* AVX for its three-operand, unaligned-memory-operand encoding: with only
+ * 16 registers, eight AES blocks plus the GHASH accumulators fit only when
+ * the powers of H are read straight from memory. */
+#define TLS13_AES_GCM_X86_FEATURES \
+    (TLS13_CPU_AESNI | TLS13_CPU_PCLMUL | TLS13_CPU_AVX | TLS13_CPU_SSSE3 | TLS13_CPU_SSE41)
 
 #ifdef TLS13_X86_64
 void tls13_aes_gcm_crypt_x86(const tls13_aes_gcm_key *key, const uint8_t j0[16], tls13_gf128 *y, uint8_t *data,

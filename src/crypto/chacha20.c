@@ -62,15 +62,10 @@ void tls13_chacha20_block(const uint8_t key[32], uint32_t counter, const uint8_t
     tls13_wipe(x, sizeof(x));
 }
 
-void tls13_chacha20_xor(const uint8_t key[32], uint32_t counter, const uint8_t nonce[12], uint8_t *data, size_t len)
+void tls13_chacha20_xor_portable(const uint8_t key[32], uint32_t counter, const uint8_t nonce[12], uint8_t *data,
+                                 size_t len)
 {
     uint32_t state[16], x[16];
-#ifdef TLS13_X86_64
-    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
-        tls13_chacha20_xor_avx2(key, counter, nonce, data, len);
-        return;
-    }
-#endif
     tls13_chacha20_state(state, key, counter, nonce);
     while (len > 0) {
         size_t n = len < 64 ? len : 64;
@@ -83,4 +78,15 @@ void tls13_chacha20_xor(const uint8_t key[32], uint32_t counter, const uint8_t n
     }
     tls13_wipe(state, sizeof(state));
     tls13_wipe(x, sizeof(x));
+}
+
+void tls13_chacha20_xor(const uint8_t key[32], uint32_t counter, const uint8_t nonce[12], uint8_t *data, size_t len)
+{
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_AVX2)) {
+        tls13_chacha20_xor_avx2(key, counter, nonce, data, len, NULL, 0);
+        return;
+    }
+#endif
+    tls13_chacha20_xor_portable(key, counter, nonce, data, len);
 }

@@ -19,6 +19,10 @@ void tls13_chacha20_block(const uint8_t key[32], uint32_t counter, const uint8_t
  * (section 2.4). */
 void tls13_chacha20_xor(const uint8_t key[32], uint32_t counter, const uint8_t nonce[12], uint8_t *data, size_t len);
 
+/* The same on the portable path only (the AVX2 path uses it for short tails). */
+void tls13_chacha20_xor_portable(const uint8_t key[32], uint32_t counter, const uint8_t nonce[12], uint8_t *data,
+                                 size_t len);
+
 /* The initial state (section 2.3): constants, key, counter, nonce. */
 void tls13_chacha20_state(uint32_t state[16], const uint8_t key[32], uint32_t counter, const uint8_t nonce[12]);
 

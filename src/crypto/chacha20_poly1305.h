@@ -15,8 +15,9 @@ typedef struct tls13_chacha20_poly1305_key {
 void tls13_chacha20_poly1305_init(tls13_chacha20_poly1305_key *key, const uint8_t k[32]);
 void tls13_chacha20_poly1305_seal(const tls13_chacha20_poly1305_key *key, const uint8_t nonce[12], const uint8_t *ad,
                                   size_t ad_len, uint8_t *data, size_t len, uint8_t tag[16]);
-/* TLS13_OK, or TLS13_ERR_AUTH_FAILED with data wiped; the tag is checked in
- * constant time before anything is decrypted. */
+/* TLS13_OK, or TLS13_ERR_AUTH_FAILED with data wiped; the tag is compared
+ * in constant time, and on a mismatch the (already decrypted, on the
+ * one-pass AVX2 path) data is wiped before returning. */
 int tls13_chacha20_poly1305_open(const tls13_chacha20_poly1305_key *key, const uint8_t nonce[12], const uint8_t *ad,
                                  size_t ad_len, uint8_t *data, size_t len, const uint8_t tag[16]);
 

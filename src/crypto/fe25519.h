@@ -9,6 +9,10 @@
  *     X25519 and Ed25519 test on the 32-bit backend; test_x25519 also checks
  *     the two backends against each other in every build.
  * TLS13_FE25519_BACKEND names the backend ("radix 2^51" / "radix 2^25.5").
+ * On x86-64, X25519 additionally picks at run time a radix 2^64 BMI2/ADX
+ * backend (fe25519_64.h) for its ladder (fe25519_ladder.h is the one ladder,
+ * instantiated per backend); TLS13_FORCE_PORTABLE=1 or tls13_cpu_set_mask(0)
+ * turns that off, and the tests run both.
  *
  * The rest of the curve code uses only the tls13_fe_* names below.
  */
@@ -21,7 +25,6 @@
 #include "fe25519_51.h"
 
 #if defined(__SIZEOF_INT128__) && !defined(TLS13_PORTABLE_ONLY)
-#define TLS13_FE25519_RADIX51 1
 #define TLS13_FE25519_BACKEND "radix 2^51"
 typedef tls13_fe51 tls13_fe;
 typedef uint64_t tls13_fe_limb;
@@ -35,6 +38,7 @@ typedef uint64_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe51_frombytes
 #define tls13_fe_tobytes tls13_fe51_tobytes
 #define tls13_fe_set_u32 tls13_fe51_set_u32
+#define tls13_fe_cswap tls13_fe51_cswap
 #else
 #define TLS13_FE25519_BACKEND "radix 2^25.5"
 typedef tls13_fe25 tls13_fe;
@@ -49,18 +53,8 @@ typedef uint32_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe25_frombytes
 #define tls13_fe_tobytes tls13_fe25_tobytes
 #define tls13_fe_set_u32 tls13_fe25_set_u32
+#define tls13_fe_cswap tls13_fe25_cswap
 #endif
-
-/* Swaps f and g when bit == 1, leaves them when bit == 0, without a branch. */
-static inline void tls13_fe_cswap(tls13_fe *f, tls13_fe *g, unsigned bit)
-{
-    tls13_fe_limb mask = (tls13_fe_limb)0 - (tls13_fe_limb)bit;
-    for (int i = 0; i < TLS13_FE_LIMBS; i++) {
-        tls13_fe_limb x = mask & (f->l[i] ^ g->l[i]);
-        f->l[i] ^= x;
-        g->l[i] ^= x;
-    }
-}
 
 /* h = g when bit == 1, unchanged when bit == 0, without a branch. */
 static inline void tls13_fe_cmov(tls13_fe *h, const tls13_fe *g, unsigned bit)

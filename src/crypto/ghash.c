@@ -91,6 +91,17 @@ void tls13_gf128_mul(tls13_gf128 *y, const tls13_gf128 *h)
     reduce(z3, z2, z1, z0, y);
 }
 
+/* out = {lo, hi} of h * x (reflected: a left shift by one), reduced by the
+ * reciprocal polynomial z^128 + z^127 + z^126 + z^121 + 1 when the top bit
+ * falls out, without a branch on it. See ghash_clmul.h for why the
+ * PCLMULQDQ path wants its powers in this form. */
+static void times_x(const tls13_gf128 *h, uint64_t out[2])
+{
+    uint64_t carry = (uint64_t)0 - (h->hi >> 63);
+    out[1] = ((h->hi << 1) | (h->lo >> 63)) ^ (carry & 0xC200000000000000u);
+    out[0] = (h->lo << 1) ^ (carry & 1);
+}
+
 void tls13_ghash_init(tls13_ghash_key *key, const uint8_t h[16])
 {
     tls13_gf128 p;
@@ -100,9 +111,9 @@ void tls13_ghash_init(tls13_ghash_key *key, const uint8_t h[16])
     for (int i = 0; i < TLS13_GHASH_POWERS; i++) {
         if (i > 0)
             tls13_gf128_mul(&p, &key->h);
-        key->pow[i][0] = p.lo;
-        key->pow[i][1] = p.hi;
-        key->fold[i] = p.hi ^ p.lo;
+        times_x(&p, key->pow[i]);
+        key->fold[i][0] = key->pow[i][0] ^ key->pow[i][1];
+        key->fold[i][1] = 0;
     }
     tls13_wipe(&p, sizeof(p));
 }

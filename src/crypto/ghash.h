@@ -26,10 +26,12 @@ typedef struct tls13_gf128 {
 
 typedef struct tls13_ghash_key {
     tls13_gf128 h;
-    /* pow[i] = H^(i+1) as {lo, hi} (the lane order of an SSE register), and
-     * fold[i] = its hi ^ lo for Karatsuba's middle product. */
+    /* For the PCLMULQDQ path: pow[i] = H^(i+1) times x, in the form its
+     * reduction wants (ghash_clmul.h), as {lo, hi} (an SSE register's lane
+     * order); fold[i][0] = hi ^ lo of it, for Karatsuba's middle product
+     * (fold[i][1] = 0: a whole register, so PCLMULQDQ can read it from memory). */
     uint64_t pow[TLS13_GHASH_POWERS][2];
-    uint64_t fold[TLS13_GHASH_POWERS];
+    uint64_t fold[TLS13_GHASH_POWERS][2];
 } tls13_ghash_key;
 
 /* h is the hash subkey E_K(0^128). */

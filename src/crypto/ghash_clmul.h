@@ -42,36 +42,34 @@ TLS13_TARGET("pclmul,sse2")
 static inline void tls13_ghash_acc_mul(tls13_ghash_acc *acc, const tls13_ghash_key *key, __m128i x, int i)
 {
     __m128i h = _mm_loadu_si128((const __m128i *)(const void *)key->pow[i]);
-    __m128i hf = _mm_cvtsi64_si128((long long)key->fold[i]);
+    __m128i hf = _mm_loadu_si128((const __m128i *)(const void *)key->fold[i]);
     __m128i xf = _mm_xor_si128(x, _mm_shuffle_epi32(x, 0x4E));
     acc->lo = _mm_xor_si128(acc->lo, _mm_clmulepi64_si128(x, h, 0x00));
     acc->hi = _mm_xor_si128(acc->hi, _mm_clmulepi64_si128(x, h, 0x11));
     acc->mid = _mm_xor_si128(acc->mid, _mm_clmulepi64_si128(xf, hf, 0x00));
 }
 
-/* 128-bit shift right by n (1..63) of a register holding [hi:lo] lanes. */
-#define TLS13_GHASH_SHR128(x, n) \
-    _mm_or_si128(_mm_srli_epi64((x), (n)), _mm_srli_si128(_mm_slli_epi64((x), 64 - (n)), 8))
-
-/* The accumulated 256-bit product, shifted left by one and reduced as in
- * ghash.c's reduce(). */
-TLS13_TARGET("sse2")
+/*
+ * Reduction of the accumulated 256-bit product. The powers are stored
+ * multiplied by x (ghash.c), so the carry-less product already carries the
+ * factor that the portable code gets by shifting left by one. Read as a
+ * polynomial in z (bit k = z^k), the product is then congruent to z^128 times
+ * the wanted result modulo P*(z) = z^128 + z^127 + z^126 + z^121 + 1, the
+ * reciprocal of GCM's polynomial. Two 64-bit Montgomery steps divide by z^128:
+ * P* = 1 mod z^64, so adding d0 * P* clears the low word d0, and after
+ * dropping it what remains is d0 * (z^57 + z^62 + z^63) (one PCLMULQDQ with
+ * 0xC2 << 56) plus d0 moved up by 64 bits (the word swap).
+ */
+TLS13_TARGET("pclmul,sse2")
 static inline __m128i tls13_ghash_acc_reduce(const tls13_ghash_acc *acc)
 {
+    const __m128i p = _mm_cvtsi64_si128((long long)0xC200000000000000u);
     __m128i mid = _mm_xor_si128(acc->mid, _mm_xor_si128(acc->lo, acc->hi));
     __m128i lo = _mm_xor_si128(acc->lo, _mm_slli_si128(mid, 8));
     __m128i hi = _mm_xor_si128(acc->hi, _mm_srli_si128(mid, 8));
-    __m128i carry_lo = _mm_srli_epi64(lo, 63), carry_hi = _mm_srli_epi64(hi, 63);
-    __m128i d, t;
-    lo = _mm_or_si128(_mm_slli_epi64(lo, 1), _mm_slli_si128(carry_lo, 8));
-    hi = _mm_or_si128(_mm_or_si128(_mm_slli_epi64(hi, 1), _mm_slli_si128(carry_hi, 8)), _mm_srli_si128(carry_lo, 8));
-    /* d = [z1 ^ z0<<63 ^ z0<<62 ^ z0<<57 : z0] */
-    t = _mm_xor_si128(_mm_xor_si128(_mm_slli_epi64(lo, 63), _mm_slli_epi64(lo, 62)), _mm_slli_epi64(lo, 57));
-    d = _mm_xor_si128(lo, _mm_slli_si128(t, 8));
-    hi = _mm_xor_si128(hi, d);
-    hi = _mm_xor_si128(hi, TLS13_GHASH_SHR128(d, 1));
-    hi = _mm_xor_si128(hi, TLS13_GHASH_SHR128(d, 2));
-    return _mm_xor_si128(hi, TLS13_GHASH_SHR128(d, 7));
+    lo = _mm_xor_si128(_mm_shuffle_epi32(lo, 0x4E), _mm_clmulepi64_si128(lo, p, 0x00));
+    lo = _mm_xor_si128(_mm_shuffle_epi32(lo, 0x4E), _mm_clmulepi64_si128(lo, p, 0x00));
+    return _mm_xor_si128(hi, lo);
 }
 
 /* y = (y + X_0) H^n + X_1 H^(n-1) + ... + X_(n-1) H for n <= 8 blocks at p. */

@@ -14,6 +14,7 @@
 
 #include "../base/bytes.h"
 #include "../base/mem.h"
+#include "poly1305_radix64.h"
 
 #define M26 0x3ffffffu
 
@@ -83,41 +84,13 @@ static void finish_radix26(tls13_poly1305_ctx *ctx, uint8_t tag[16])
 }
 
 #ifdef __SIZEOF_INT128__
-/* __extension__: -pedantic knows __int128 is not ISO C; it is feature-tested above. */
-__extension__ typedef unsigned __int128 u128;
+typedef tls13_u128 u128;
 
 static void blocks_radix64(tls13_poly1305_ctx *ctx, const uint8_t *m, size_t nblocks, uint64_t hibit)
 {
-    const uint64_t r0 = ctx->r64[0], r1 = ctx->r64[1];
-    /* r1 is a multiple of 4, so h1*r1*2^128 = h1*(r1/4)*2^130 = h1*(5*r1/4). */
-    const uint64_t s1 = r1 + (r1 >> 2);
-    uint64_t h0 = ctx->h64[0], h1 = ctx->h64[1], h2 = ctx->h64[2];
-    for (; nblocks > 0; nblocks--, m += 16) {
-        u128 t, d0, d1;
-        uint64_t d2, c;
-        t = (u128)h0 + tls13_load_le64(m);
-        h0 = (uint64_t)t;
-        t = (u128)h1 + tls13_load_le64(m + 8) + (uint64_t)(t >> 64);
-        h1 = (uint64_t)t;
-        h2 += (uint64_t)(t >> 64) + hibit;
-        /* h2 stays below 8, so h2*r0 and h2*s1 fit in 64 bits. */
-        d0 = (u128)h0 * r0 + (u128)h1 * s1;
-        d1 = (u128)h0 * r1 + (u128)h1 * r0 + h2 * s1;
-        d2 = h2 * r0;
-        d1 += (uint64_t)(d0 >> 64);
-        h0 = (uint64_t)d0;
-        d2 += (uint64_t)(d1 >> 64);
-        h1 = (uint64_t)d1;
-        /* Bits from 2^130 up come back times 5: (d2 >> 2) * 5 = (d2 & ~3) + (d2 >> 2). */
-        c = (d2 & ~(uint64_t)3) + (d2 >> 2);
-        h2 = d2 & 3;
-        t = (u128)h0 + c;
-        h0 = (uint64_t)t;
-        t = (u128)h1 + (uint64_t)(t >> 64);
-        h1 = (uint64_t)t;
-        h2 += (uint64_t)(t >> 64);
-    }
-    ctx->h64[0] = h0; ctx->h64[1] = h1; ctx->h64[2] = h2;
+    const uint64_t r0 = ctx->r64[0], r1 = ctx->r64[1], s1 = r1 + (r1 >> 2);
+    for (; nblocks > 0; nblocks--, m += 16)
+        tls13_poly1305_block64(ctx->h64, r0, r1, s1, m, hibit);
 }
 
 static void finish_radix64(tls13_poly1305_ctx *ctx, uint8_t tag[16])

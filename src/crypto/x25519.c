@@ -6,6 +6,7 @@
 #include "tls13.h"
 #include "../base/ct.h"
 #include "../base/mem.h"
+#include "../base/cpu.h"
 #include "../base/random.h"
 #include "fe25519.h"
 #include "ge25519.h"
@@ -20,60 +21,46 @@ static void clamp(uint8_t k[32], const uint8_t scalar[32])
     k[31] |= 64;
 }
 
-/* out = u-coordinate of [k]P for P with u-coordinate u, in constant time:
- * every step does the same field operations and swaps by mask. */
+/* The ladder on the selected portable backend (fe25519.h)... */
+#define TLS13_LADDER_NAME ladder_generic
+#define TLS13_LADDER_ATTR
+#define TLS13_LADDER_FE tls13_fe
+#define TLS13_LADDER_OP(op) tls13_fe_##op
+#include "fe25519_ladder.h"
+
+#ifdef TLS13_X86_64
+/* ... and on radix 2^64 with mulx/adx, chosen at run time: about 6% faster
+ * than radix 2^51 with gcc 12 and 20% with clang 14 on this project's AMD
+ * EPYC (bench/bench_curve25519.c, x25519 vs x25519_portable). */
+#include "fe25519_64.h"
+#define TLS13_LADDER_NAME ladder_bmi2_adx
+#define TLS13_LADDER_ATTR TLS13_FE64_TARGET
+#define TLS13_LADDER_FE tls13_fe64
+#define TLS13_LADDER_OP(op) tls13_fe64_##op
+#include "fe25519_ladder.h"
+#endif
+
+/* out = u-coordinate of [k]P for P with u-coordinate u: the ladder's
+ * (X2 : Z2), divided out. */
 static void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
 {
-    tls13_fe x1, x2, z2, x3, z3, a, aa, b, bb, e, c, d, da, cb;
-    unsigned swap = 0;
-    tls13_fe_frombytes(&x1, u); /* bit 255 ignored, non-canonical u accepted */
-    tls13_fe_set_u32(&x2, 1);
-    tls13_fe_set_u32(&z2, 0);
-    x3 = x1;
-    tls13_fe_set_u32(&z3, 1);
-    for (int t = 254; t >= 0; t--) {
-        unsigned bit = (k[t >> 3] >> (t & 7)) & 1;
-        swap ^= bit;
-        tls13_fe_cswap(&x2, &x3, swap);
-        tls13_fe_cswap(&z2, &z3, swap);
-        swap = bit;
-        tls13_fe_add(&a, &x2, &z2);
-        tls13_fe_sq(&aa, &a);
-        tls13_fe_sub(&b, &x2, &z2);
-        tls13_fe_sq(&bb, &b);
-        tls13_fe_sub(&e, &aa, &bb);
-        tls13_fe_add(&c, &x3, &z3);
-        tls13_fe_sub(&d, &x3, &z3);
-        tls13_fe_mul(&da, &d, &a);
-        tls13_fe_mul(&cb, &c, &b);
-        tls13_fe_add(&x3, &da, &cb);
-        tls13_fe_sq(&x3, &x3);
-        tls13_fe_sub(&z3, &da, &cb);
-        tls13_fe_sq(&z3, &z3);
-        tls13_fe_mul(&z3, &z3, &x1);
-        tls13_fe_mul(&x2, &aa, &bb);
-        tls13_fe_mul_small(&z2, &e, 121665); /* a24 = (486662 - 2) / 4 */
-        tls13_fe_add(&z2, &z2, &aa);
-        tls13_fe_mul(&z2, &z2, &e);
-    }
-    tls13_fe_cswap(&x2, &x3, swap);
-    tls13_fe_cswap(&z2, &z3, swap);
-    tls13_fe_invert(&z2, &z2);
-    tls13_fe_mul(&x2, &x2, &z2);
-    tls13_fe_tobytes(out, &x2);
-    tls13_wipe(&x2, sizeof(x2));
-    tls13_wipe(&z2, sizeof(z2));
-    tls13_wipe(&x3, sizeof(x3));
-    tls13_wipe(&z3, sizeof(z3));
-    tls13_wipe(&a, sizeof(a));
-    tls13_wipe(&aa, sizeof(aa));
-    tls13_wipe(&b, sizeof(b));
-    tls13_wipe(&bb, sizeof(bb));
-    tls13_wipe(&e, sizeof(e));
-    tls13_wipe(&c, sizeof(c));
-    tls13_wipe(&d, sizeof(d));
-    tls13_wipe(&da, sizeof(da));
-    tls13_wipe(&cb, sizeof(cb));
+    uint8_t xs[32], zs[32];
+    tls13_fe x, z;
+#ifdef TLS13_X86_64
+    if (tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX))
+        ladder_bmi2_adx(xs, zs, k, u);
+    else
+#endif
+        ladder_generic(xs, zs, k, u);
+    tls13_fe_frombytes(&x, xs);
+    tls13_fe_frombytes(&z, zs);
+    tls13_fe_invert(&z, &z); /* 0 stays 0: a low-order point gives u = 0 */
+    tls13_fe_mul(&x, &x, &z);
+    tls13_fe_tobytes(out, &x);
+    tls13_wipe(xs, sizeof(xs));
+    tls13_wipe(zs, sizeof(zs));
+    tls13_wipe(&x, sizeof(x));
+    tls13_wipe(&z, sizeof(z));
 }
 
 int tls13_x25519(uint8_t out[32], const uint8_t scalar[32], const uint8_t point[32])

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cpu.h"
 #include "base/random.h"
 #include "crypto/mlkem768.h"
 #include "crypto/mlkem_poly.h"
@@ -69,10 +70,11 @@ static void ntt_product_matches_schoolbook(void **state)
 {
     uint32_t seed = 1;
     (void)state;
-    for (int trial = 0; trial < 20; trial++) {
+    for (int trial = 0; trial < 40; trial++) {
         tls13_mlkem_poly a[3], b[3], r;
+        tls13_cpu_set_mask(trial % 2 ? UINT32_MAX : 0);   /* both paths */
         int32_t want[256] = {0};
-        size_t k = (size_t)trial % 3 + 1;
+        size_t k = (size_t)(trial / 2) % 3 + 1;
         for (size_t m = 0; m < k; m++) {
             for (int i = 0; i < 256; i++) {
                 a[m].c[i] = (int16_t)((int32_t)(lcg(&seed) % (2 * Q - 1)) - (Q - 1));
@@ -96,6 +98,7 @@ static void ntt_product_matches_schoolbook(void **state)
             assert_int_equal(mod_q(r.c[i]), want[i]);
         }
     }
+    tls13_cpu_set_mask(UINT32_MAX);
 }
 
 static void encode12_round_trip_and_modulus_flag(void **state)
@@ -117,11 +120,102 @@ static void encode12_round_trip_and_modulus_flag(void **state)
     assert_int_equal(tls13_mlkem_poly_decode12(&back, bytes), 0);
 }
 
-/* --- Wycheproof ---------------------------------------------------------- */
+/* The AVX2 kernels against the portable ones on the same inputs: the NTTs
+ * must agree exactly, the products modulo q, all within their bounds. */
+static void avx2_matches_portable(void **state)
+{
+    uint32_t seed = 99;
+    (void)state;
+    if (!tls13_cpu_has(TLS13_CPU_AVX2)) {
+        printf("no AVX2 on this CPU or build: portable path only\n");
+        skip();
+    }
+    for (int trial = 0; trial < 200; trial++) {
+        tls13_mlkem_poly in[3], in2[3], ref, out;
+        size_t k = (size_t)trial % 3 + 1;
+        for (size_t m = 0; m < 3; m++)
+            for (int i = 0; i < 256; i++) {
+                /* extremes first, then random values in (-q, q) or [0, 4096) */
+                int32_t r = (int32_t)(lcg(&seed) % (2 * Q - 1)) - (Q - 1);
+                in[m].c[i] = (int16_t)(trial == 0 ? Q - 1 : trial == 1 ? -(Q - 1) : r);
+                in2[m].c[i] = (int16_t)(trial < 2 ? 4095 : (int32_t)(lcg(&seed) % 4096));
+            }
+        ref = in[0];
+        out = in[0];
+        tls13_cpu_set_mask(0);
+        tls13_mlkem_poly_ntt(&ref);
+        tls13_cpu_set_mask(UINT32_MAX);
+        tls13_mlkem_poly_ntt(&out);
+        assert_memory_equal(ref.c, out.c, sizeof(ref.c));
+        ref = in[1];
+        out = in[1];
+        tls13_cpu_set_mask(0);
+        tls13_mlkem_poly_invntt(&ref);
+        tls13_cpu_set_mask(UINT32_MAX);
+        tls13_mlkem_poly_invntt(&out);
+        assert_memory_equal(ref.c, out.c, sizeof(ref.c));
+        tls13_cpu_set_mask(0);
+        tls13_mlkem_poly_dot(&ref, in2, in, k);
+        tls13_cpu_set_mask(UINT32_MAX);
+        tls13_mlkem_poly_dot(&out, in2, in, k);
+        for (int i = 0; i < 256; i++) {
+            assert_true(out.c[i] > -Q && out.c[i] < Q);
+            assert_int_equal(mod_q(ref.c[i]), mod_q(out.c[i]));
+        }
+    }
+}
+
+/* Four-at-a-time sampling (four-way Keccak) must give what one-at-a-time
+ * gives, on both paths; some of the 400 matrix entries need more than the
+ * first three SHAKE128 blocks (about 1 in 100 does). */
+static void batched_sampling_matches_single(void **state)
+{
+    uint32_t seed = 7;
+    (void)state;
+    for (int trial = 0; trial < 100; trial++) {
+        uint8_t rho[32], ji[4][2];
+        tls13_mlkem_poly four[4], one;
+        tls13_cpu_set_mask(trial % 2 ? UINT32_MAX : 0);
+        for (int i = 0; i < 32; i++)
+            rho[i] = (uint8_t)lcg(&seed);
+        for (int t = 0; t < 4; t++) {
+            ji[t][0] = (uint8_t)lcg(&seed);
+            ji[t][1] = (uint8_t)t;
+        }
+        tls13_mlkem_poly_sample_ntt_many(four, 4, rho, (const uint8_t(*)[2])ji);
+        for (int t = 0; t < 4; t++) {
+            tls13_mlkem_poly_sample_ntt_many(&one, 1, rho, (const uint8_t(*)[2])&ji[t]);
+            assert_memory_equal(four[t].c, one.c, sizeof(one.c));
+            for (int i = 0; i < 256; i++)
+                assert_true(one.c[i] >= 0 && one.c[i] < Q);
+        }
+        tls13_mlkem_poly_sample_cbd2_many(four, 4, rho, (uint8_t)trial);
+        for (int t = 0; t < 4; t++) {
+            tls13_mlkem_poly_sample_cbd2_many(&one, 1, rho, (uint8_t)(trial + t));
+            assert_memory_equal(four[t].c, one.c, sizeof(one.c));
+            for (int i = 0; i < 256; i++)
+                assert_true(one.c[i] >= -2 && one.c[i] <= 2);
+        }
+    }
+    tls13_cpu_set_mask(UINT32_MAX);
+}
+
+/* --- Wycheproof (on the portable path and on every fast path) ----------- */
+
+static uint32_t portable_only = 0, all_paths = UINT32_MAX;
+
+static const char *path_name(void **state, const char *file)
+{
+    static char name[96];
+    uint32_t mask = *(uint32_t *)*state;
+    tls13_cpu_set_mask(mask);
+    snprintf(name, sizeof(name), "%s (%s)", file, mask ? "fast paths" : "portable");
+    return name;
+}
 
 static void wycheproof_keygen_from_seed(void **state)
 {
-    tt_count c = {"mlkem_768_keygen_seed_test", 0, 0, 0};
+    tt_count c = {path_name(state, "mlkem_768_keygen_seed_test"), 0, 0, 0};
     tt_vectors *v = tt_vectors_open("wycheproof/mlkem_768_keygen_seed_test.tsv");
     (void)state;
     while (tt_vectors_next(v)) {
@@ -154,7 +248,7 @@ static void wycheproof_keygen_from_seed(void **state)
  * >= q, which the modulus check must reject. */
 static void wycheproof_encaps(void **state)
 {
-    tt_count c = {"mlkem_768_encaps_test", 0, 0, 0};
+    tt_count c = {path_name(state, "mlkem_768_encaps_test"), 0, 0, 0};
     tt_vectors *v = tt_vectors_open("wycheproof/mlkem_768_encaps_test.tsv");
     unsigned modulus_rejections = 0;
     (void)state;
@@ -201,7 +295,7 @@ static void wycheproof_encaps(void **state)
  * or ciphertext of the wrong length. */
 static void wycheproof_decaps(void **state)
 {
-    tt_count c = {"mlkem_768_test", 0, 0, 0};
+    tt_count c = {path_name(state, "mlkem_768_test"), 0, 0, 0};
     tt_vectors *v = tt_vectors_open("wycheproof/mlkem_768_test.tsv");
     (void)state;
     while (tt_vectors_next(v)) {
@@ -318,9 +412,14 @@ int main(void)
         cmocka_unit_test(compression_matches_division),
         cmocka_unit_test(ntt_product_matches_schoolbook),
         cmocka_unit_test(encode12_round_trip_and_modulus_flag),
-        cmocka_unit_test(wycheproof_keygen_from_seed),
-        cmocka_unit_test(wycheproof_encaps),
-        cmocka_unit_test(wycheproof_decaps),
+        cmocka_unit_test(avx2_matches_portable),
+        cmocka_unit_test(batched_sampling_matches_single),
+        cmocka_unit_test_prestate(wycheproof_keygen_from_seed, &portable_only),
+        cmocka_unit_test_prestate(wycheproof_encaps, &portable_only),
+        cmocka_unit_test_prestate(wycheproof_decaps, &portable_only),
+        cmocka_unit_test_prestate(wycheproof_keygen_from_seed, &all_paths),
+        cmocka_unit_test_prestate(wycheproof_encaps, &all_paths),
+        cmocka_unit_test_prestate(wycheproof_decaps, &all_paths),
         cmocka_unit_test(round_trip_and_implicit_rejection),
         cmocka_unit_test(decaps_key_hash_check),
         cmocka_unit_test(encaps_modulus_check),

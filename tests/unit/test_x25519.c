@@ -10,6 +10,7 @@
 #include "base/cpu.h"
 #include "base/random.h"
 #include "crypto/fe25519.h"
+#include "crypto/fe25519_64.h"
 #include "crypto/x25519.h"
 
 /* The feature sets to test: portable, then whatever the CPU offers. */
@@ -170,6 +171,72 @@ static void field_backends_agree(void **state)
 #undef SAME
         c.run++;
         c.passed += ok;
+    }
+    tt_count_report(&c);
+}
+#endif
+
+#ifdef TLS13_X86_64
+/* A full 256-bit value (bit 255 included) in the selected backend: radix
+ * 2^64 elements may hold any 256-bit value, and 2^255 = 19 mod p. */
+static void fe_from_256(tls13_fe *h, const uint8_t s[32])
+{
+    tls13_fe nineteen;
+    tls13_fe_frombytes(h, s);
+    tls13_fe_set_u32(&nineteen, (s[31] >> 7) * 19u);
+    tls13_fe_add(h, h, &nineteen);
+}
+
+/* One case of the radix 2^64 (BMI2/ADX) backend against the selected one. */
+static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32])
+{
+    tls13_fe64 a, b, t;
+    tls13_fe ra, rb, r;
+    uint8_t x[32], y[32];
+    int ok = 1;
+    for (int i = 0; i < 4; i++) {
+        a.l[i] = tls13_load_le64(sa + 8 * i);
+        b.l[i] = tls13_load_le64(sb + 8 * i);
+    }
+    fe_from_256(&ra, sa);
+    fe_from_256(&rb, sb);
+#define SAME64()                                 \
+    do {                                         \
+        tls13_fe64_tobytes(x, &t);               \
+        tls13_fe_tobytes(y, &r);                 \
+        ok &= memcmp(x, y, 32) == 0;             \
+    } while (0)
+    t = a; r = ra; SAME64();
+    tls13_fe64_mul(&t, &a, &b); tls13_fe_mul(&r, &ra, &rb); SAME64();
+    tls13_fe64_sq(&t, &a); tls13_fe_sq(&r, &ra); SAME64();
+    tls13_fe64_add(&t, &a, &b); tls13_fe_add(&r, &ra, &rb); SAME64();
+    tls13_fe64_sub(&t, &a, &b); tls13_fe_sub(&r, &ra, &rb); SAME64();
+    tls13_fe64_mul_small(&t, &a, 121665); tls13_fe_mul_small(&r, &ra, 121665); SAME64();
+#undef SAME64
+    return ok;
+}
+
+static void field_bmi2_adx_backend_agrees(void **state)
+{
+    tt_count c = {"radix 2^64 (BMI2/ADX) vs " TLS13_FE25519_BACKEND, 0, 0, 0};
+    (void)state;
+    if (!tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX)) {
+        printf("no BMI2/ADX on this CPU: radix 2^64 backend not run\n");
+        skip();
+    }
+    for (int i = 0; i < 3000; i++) {
+        uint8_t sa[32], sb[32];
+        field_input(sa, i);
+        field_input(sb, i + 5);
+        /* also the top of the 256-bit range radix 2^64 allows */
+        if (i % 4 == 1)
+            sa[31] |= 0x80;
+        if (i % 5 == 2)
+            memset(sb, 0xff, 32);
+        if (i % 7 == 3)
+            memset(sa, 0xff, 32);
+        c.run++;
+        c.passed += fe64_case(sa, sb);
     }
     tt_count_report(&c);
 }
@@ -363,6 +430,9 @@ int main(void)
         cmocka_unit_test(field_encoding_is_canonical),
 #ifdef __SIZEOF_INT128__
         cmocka_unit_test(field_backends_agree),
+#endif
+#ifdef TLS13_X86_64
+        cmocka_unit_test(field_bmi2_adx_backend_agrees),
 #endif
         cmocka_unit_test(rfc7748_section_5_2_vectors),
         cmocka_unit_test(rfc7748_iterations),

@@ -1,7 +1,7 @@
 /*
- * Shared by the X.509 test programs: runs make_chains.sh once per program
- * into a temporary directory (removed at exit) and loads its files.
- * Include it first, after defining _POSIX_C_SOURCE 200809L (mkdtemp).
+ * Shared by the X.509 test programs: finds (or makes) the generated
+ * certificates and loads their files. Define _POSIX_C_SOURCE 200809L first
+ * (popen).
  */
 #ifndef TLS13_TEST_X509_FIXTURE_H
 #define TLS13_TEST_X509_FIXTURE_H
@@ -18,46 +18,41 @@
 #include "x509/file.h"
 #include "x509/pem.h"
 
-static char tx_dir_path[256];
+static char tx_dir_path[512];
 
-static void tx_cleanup(void)
+/* The directory of generated files (tests/x509/cached_chains.sh: made once
+ * per build tree); fails the test when generation fails. */
+static inline const char *tx_dir(void)
 {
-    char cmd[320];
-    if (!tx_dir_path[0])
-        return;
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tx_dir_path);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", tx_dir_path);
-}
-
-/* The directory of generated files; fails the test when generation fails. */
-static const char *tx_dir(void)
-{
-    const char *src = getenv("TLS13_SOURCE_DIR");
+    const char *src = getenv("TLS13_SOURCE_DIR"), *bin = getenv("TLS13_BINARY_DIR");
     char cmd[1024];
+    FILE *p;
+    size_t n;
     if (tx_dir_path[0])
         return tx_dir_path;
-    if (!src)
-        fail_msg("TLS13_SOURCE_DIR is not set (run the tests through ctest)");
-    snprintf(tx_dir_path, sizeof(tx_dir_path), "/tmp/tls13-x509-XXXXXX");
-    if (!mkdtemp(tx_dir_path))
-        fail_msg("mkdtemp failed");
-    snprintf(cmd, sizeof(cmd), "timeout 120 bash '%s/tests/x509/make_chains.sh' '%s'", src, tx_dir_path);
-    if (system(cmd) != 0)
+    if (!src || !bin)
+        fail_msg("TLS13_SOURCE_DIR and TLS13_BINARY_DIR are not set (run the tests through ctest)");
+    snprintf(cmd, sizeof(cmd), "timeout 120 bash '%s/tests/x509/cached_chains.sh' '%s'", src, bin);
+    p = popen(cmd, "r");
+    if (!p || !fgets(tx_dir_path, sizeof(tx_dir_path), p) || pclose(p) != 0) {
+        tx_dir_path[0] = '\0';
         fail_msg("tests/x509/make_chains.sh failed (is the openssl command installed?)");
-    atexit(tx_cleanup);
+    }
+    n = strlen(tx_dir_path);
+    if (n && tx_dir_path[n - 1] == '\n')
+        tx_dir_path[n - 1] = '\0';
     return tx_dir_path;
 }
 
-static char *tx_path(const char *name)
+static inline char *tx_path(const char *name)
 {
-    static char path[512];
+    static char path[1024];
     snprintf(path, sizeof(path), "%s/%s", tx_dir(), name);
     return path;
 }
 
 /* The raw bytes of a generated file (free with tls13_free). */
-static uint8_t *tx_file(const char *name, size_t *len)
+static inline uint8_t *tx_file(const char *name, size_t *len)
 {
     uint8_t *data;
     char err[256];
@@ -67,7 +62,7 @@ static uint8_t *tx_file(const char *name, size_t *len)
 }
 
 /* The DER of the first PEM block of a generated file (free with tls13_free). */
-static uint8_t *tx_der(const char *name, size_t *len)
+static inline uint8_t *tx_der(const char *name, size_t *len)
 {
     size_t flen;
     uint8_t *text = tx_file(name, &flen), *der;
