@@ -36,15 +36,17 @@
 #define MAX_ALPN 8
 #define MAX_LISTENERS 8
 #define DEFAULT_MAX_CONNECTIONS 1024
-#define HANDSHAKE_TIMEOUT_MS 10000 /* from accept to Finished */
-#define REQUEST_TIMEOUT_MS 10000   /* from a request's first byte to its last header */
-#define IDLE_TIMEOUT_MS 30000      /* keep-alive: between requests; also a stalled send */
 #define MAX_REQUEST 16384          /* request line and headers */
 #define NET_BUF 18432              /* one TLS record (2^14 + overhead) and some */
 #define FILE_CHUNK 16384
 
 static const char *prog = "tls13-server";
 static volatile sig_atomic_t stop_signal, hangup_signal;
+
+/* Time limits in milliseconds (--handshake-timeout, --idle-timeout). */
+static int handshake_timeout_ms = 10000; /* from accept to the client's Finished */
+static int request_timeout_ms = 10000;   /* from a request's first byte to its last header */
+static int idle_timeout_ms = 30000;      /* keep-alive: between requests; also a stalled send */
 
 typedef struct server {
     tls13_config *cfg;
@@ -121,6 +123,10 @@ static void usage(FILE *out)
             "  --alpn LIST             ALPN protocols to accept, comma separated, preferred first\n"
             "                          (default: http/1.1,http/1.0)\n"
             "  --max-connections N     refuse connections beyond N open ones (default %d)\n"
+            "  --handshake-timeout S   seconds a client has to finish the handshake and, later, to send\n"
+            "                          each request's headers (default 10)\n"
+            "  --idle-timeout S        seconds a keep-alive connection may sit idle, or a client may stop\n"
+            "                          reading a response, before it is closed (default 30)\n"
             "  -v, --verbose           trace every handshake to stderr\n"
             "  -h, --help              this text\n"
             "\n"
@@ -598,7 +604,7 @@ static long read_app_data(conn *c)
             return -1;
         }
         if (c->req_len == 0 && c->state == ST_REQUEST)
-            c->deadline = now_ms() + REQUEST_TIMEOUT_MS; /* a slow client gets 10 s per request */
+            c->deadline = now_ms() + request_timeout_ms; /* a slow client gets a bounded time per request */
         c->req_len += (size_t)rc;
         c->req[c->req_len] = '\0';
         total += rc;
@@ -620,7 +626,7 @@ static int serve(server *srv, conn *c)
         c->req_len -= used;
         c->req[c->req_len] = '\0';
         c->state = ST_RESPONSE;
-        c->deadline = now_ms() + IDLE_TIMEOUT_MS;
+        c->deadline = now_ms() + idle_timeout_ms;
     }
     if (c->state != ST_RESPONSE)
         return 0;
@@ -629,11 +635,11 @@ static int serve(server *srv, conn *c)
         return rc;
     if (c->keep_alive && !c->tcp_eof && !c->tls_closed) {
         c->state = ST_REQUEST;
-        c->deadline = now_ms() + (c->req_len ? REQUEST_TIMEOUT_MS : IDLE_TIMEOUT_MS);
+        c->deadline = now_ms() + (c->req_len ? request_timeout_ms : idle_timeout_ms);
     } else {
         tls13_conn_close(c->tls);
         c->state = ST_CLOSING;
-        c->deadline = now_ms() + IDLE_TIMEOUT_MS;
+        c->deadline = now_ms() + idle_timeout_ms;
     }
     return 1;
 }
@@ -649,7 +655,7 @@ static int progress(server *srv, conn *c)
             return -1;
         if (c->state == ST_HANDSHAKE && tls13_conn_handshake_done(c->tls)) {
             c->state = ST_REQUEST;
-            c->deadline = now_ms() + IDLE_TIMEOUT_MS;
+            c->deadline = now_ms() + idle_timeout_ms;
             if (srv->verbose)
                 log_line("%s: handshake done: TLS 1.3 %s %s", c->peer,
                          tls13_cipher_suite_name(tls13_conn_cipher_suite(c->tls)),
@@ -748,7 +754,7 @@ static void accept_all(server *srv, int listener, conn **conns, size_t *n_open)
         c->fd = fd;
         c->file_fd = -1;
         c->state = ST_HANDSHAKE;
-        c->deadline = now_ms() + HANDSHAKE_TIMEOUT_MS;
+        c->deadline = now_ms() + handshake_timeout_ms;
         snprintf(c->peer, sizeof c->peer, "%s", peer);
         for (i = 0; conns[i]; i++)
             ;
@@ -761,19 +767,19 @@ static void on_timeout(server *srv, conn *c)
 {
     switch (c->state) {
     case ST_HANDSHAKE:
-        log_line("%s: handshake timed out after %d s", c->peer, HANDSHAKE_TIMEOUT_MS / 1000);
+        log_line("%s: handshake timed out after %g s", c->peer, handshake_timeout_ms / 1000.0);
         break;
     case ST_REQUEST:
         if (c->req_len)
-            log_line("%s: request timed out after %d s (incomplete headers)", c->peer, REQUEST_TIMEOUT_MS / 1000);
+            log_line("%s: request timed out after %g s (incomplete headers)", c->peer, request_timeout_ms / 1000.0);
         else if (srv->verbose)
-            log_line("%s: idle for %d s, closing", c->peer, IDLE_TIMEOUT_MS / 1000);
+            log_line("%s: idle for %g s, closing", c->peer, idle_timeout_ms / 1000.0);
         tls13_conn_close(c->tls);
         flush_output(c);
         break;
     case ST_RESPONSE:
     case ST_CLOSING:
-        log_line("%s: client stopped reading for %d s, dropping it", c->peer, IDLE_TIMEOUT_MS / 1000);
+        log_line("%s: client stopped reading for %g s, dropping it", c->peer, idle_timeout_ms / 1000.0);
         break;
     }
 }
@@ -910,7 +916,7 @@ static void run(server *srv)
                 on_readable(srv, &conns[slot]);
             } else if (pfds[i].revents & POLLOUT) {
                 if (c->state == ST_RESPONSE || c->state == ST_CLOSING)
-                    c->deadline = now + IDLE_TIMEOUT_MS; /* the client is reading: progress */
+                    c->deadline = now + idle_timeout_ms; /* the client is reading: progress */
                 if (progress(srv, c) != 0) {
                     conn_free(c);
                     conns[slot] = NULL;
@@ -1004,6 +1010,17 @@ int main(int argc, char **argv)
             client_ca = val;
         } else if (strcmp(a, "--alpn") == 0) {
             alpn_arg = val;
+        } else if (strcmp(a, "--handshake-timeout") == 0 || strcmp(a, "--idle-timeout") == 0) {
+            char *end;
+            double sec = strtod(val, &end);
+            if (*end || end == val || !(sec > 0) || sec > 86400) {
+                fprintf(stderr, "%s: %s: \"%s\" is not a number of seconds between 0 and 86400\n", prog, a, val);
+                return 2;
+            }
+            if (a[2] == 'h')
+                handshake_timeout_ms = request_timeout_ms = (int)(sec * 1000 + 0.5) + (sec * 1000 < 0.5);
+            else
+                idle_timeout_ms = (int)(sec * 1000 + 0.5) + (sec * 1000 < 0.5);
         } else if (strcmp(a, "--max-connections") == 0) {
             char *end;
             long m = strtol(val, &end, 10);

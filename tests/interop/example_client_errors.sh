@@ -71,10 +71,47 @@ expect_client 5 "^tls13-client: certificate verify failed: .*expired" --cafile "
 stop_server expired.log
 
 say "handshake failures (4)"
-start_openssl_server suites.log -tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 -cert certs/localhost.pem -key certs/localhost-key.pem
-expect_client 4 "^tls13-client: TLS handshake failed: .*(alert|handshake)" --cafile "$ca" --ciphers TLS_AES_128_GCM_SHA256 \
-  "https://localhost:$ossl_port/"
+# (-www: without it s_server drops the connection at once, its stdin being empty.)
+start_openssl_server suites.log -www -tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 -cert certs/localhost.pem \
+  -key certs/localhost-key.pem
+expect_client 4 "^tls13-client: TLS handshake failed: received fatal alert handshake_failure from the server$" \
+  --cafile "$ca" --ciphers TLS_AES_128_GCM_SHA256 "https://localhost:$ossl_port/"
+start_openssl_server alpn.log -www -tls1_3 -alpn h2 -cert certs/localhost.pem -key certs/localhost-key.pem
+expect_client 4 "^tls13-client: TLS handshake failed: .*alert no_application_protocol" --cafile "$ca" \
+  --alpn http/1.1 "https://localhost:$ossl_port/"
 start_openssl_server clientcert.log -tls1_3 -www -Verify 1 -cert certs/localhost.pem -key certs/localhost-key.pem -CAfile "$ca"
 expect_client 4 "^tls13-client: TLS handshake failed: .*alert" --cafile "$ca" "https://localhost:$ossl_port/"
 expect_client 0 "" --cafile "$ca" --cert certs/localhost.pem --key certs/localhost-key.pem "https://localhost:$ossl_port/"
+# A server at its connection limit closes new connections at once.
+start_server full.log --cert certs/localhost.pem --key certs/localhost-key.pem --max-connections 1
+exec 4<>"/dev/tcp/127.0.0.1/$server_port" # the one connection allowed, held open
+sleep 0.2
+expect_client 4 "^tls13-client: TLS handshake failed: .*(closed|reset)" --cafile "$ca" "https://localhost:$server_port/"
+exec 4>&-
+grep -q "refusing connection: 1 connections open, the maximum (--max-connections)" full.log ||
+  { cat full.log >&2; fail "no log line for the refused connection"; }
+stop_server full.log
+
+say "HTTP responses (0 and 6), written raw by openssl s_server"
+# raw_client STATUS REGEX RESPONSE: s_server sends RESPONSE to the client, then closes.
+raw_client() {
+  local want=$1 regex=$2 port i
+  port=$((20000 + RANDOM % 40000))
+  printf "$3" | timeout 20 openssl s_server -quiet -naccept 1 -accept "127.0.0.1:$port" \
+    -cert certs/localhost.pem -key certs/localhost-key.pem >raw.log 2>&1 &
+  bg_pids+=($!)
+  for i in $(seq 50); do
+    [ -n "$(ss -Hltn "sport = :$port")" ] && break
+    sleep 0.1
+  done
+  expect_client "$want" "$regex" --cafile "$ca" "https://localhost:$port/"
+}
+raw_client 0 "" 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n'
+[ "$(cat "$tmp/client.out")" = "hello world" ] || fail "chunked body decoded as '$(cat "$tmp/client.out")'"
+raw_client 0 "" 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nread to the end'
+[ "$(cat "$tmp/client.out")" = "read to the end" ] || fail "read-to-close body came out as '$(cat "$tmp/client.out")'"
+raw_client 6 "^tls13-client: truncated body: got 5 of 100 bytes" 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort'
+raw_client 6 '^tls13-client: bad HTTP response: not an HTTP/1.x status line: "SSH-2.0-OpenSSH_9.2"$' 'SSH-2.0-OpenSSH_9.2\r\n'
+raw_client 6 "^tls13-client: truncated chunked body" 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc'
+raw_client 6 "^tls13-client: HTTP status 503 Busy$" 'HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n'
 echo "PASS"

@@ -25,6 +25,18 @@ grep -Eq '^\* TLS 1\.3 / TLS_[A-Z0-9_]+ / [A-Za-z0-9]+' "$tmp/client.err" || fai
 grep -q '^> GET / HTTP/1.1' "$tmp/client.err" && grep -q '^< HTTP/1.1 200 OK' "$tmp/client.err" || fail "no HTTP headers in the trace"
 grep -q 'subject: .*localhost' "$tmp/client.err" || fail "no server chain in the trace"
 expect_client 6 "HTTP status 404" --cafile "$ca" "https://localhost:$server_port/missing"
+mkdir -p cadir && cp "$ca" cadir/
+expect_client 0 "certificate verify ok" -v --capath cadir "https://localhost:$server_port/"
+# --sni: the name sent and verified, whatever the URL says; IPs as hosts send no SNI.
+expect_client 0 "" --cafile "$ca" --sni localhost "https://127.0.0.1:$server_port/"
+grep -q '<td id="sni">localhost</td>' "$tmp/client.out" || fail "--sni localhost not sent"
+expect_client 0 "" --cafile "$ca" "https://127.0.0.1:$server_port/"
+grep -q '<td id="sni">(none)</td>' "$tmp/client.out" || fail "an IP literal was sent as SNI"
+# ALPN: the server picks http/1.1 out of the client's list.
+expect_client 0 "ALPN: server accepted http/1.1" -v --cafile "$ca" --alpn h2,http/1.1 "https://localhost:$server_port/"
+# SSLKEYLOGFILE, as --keylog.
+SSLKEYLOGFILE="$tmp/env-keys.log" timeout 20 "$bin/tls13-client" --cafile "$ca" "https://localhost:$server_port/" >/dev/null
+grep -q "^SERVER_TRAFFIC_SECRET_0 [0-9a-f]\{64\} [0-9a-f]\{64\}$" env-keys.log || fail "SSLKEYLOGFILE got no key log"
 
 say "curl -> tls13-server (status page, keep-alive, HTTP/1.0)"
 timeout 20 curl -sS --cacert "$ca" "https://localhost:$server_port/" | grep -q "TLS 1.3" || fail "curl: no status page"
@@ -82,6 +94,26 @@ for alg in rsa_pss_rsae_sha256:RSA-PSS ecdsa_secp256r1_sha256:ECDSA; do
   grep -q "Peer signature type: ${alg##*:}" sig.out || { grep -i "signature" sig.out; fail "-sigalgs ${alg%%:*} did not get a ${alg##*:} signature"; }
 done
 stop_server pairs.log
+
+say "IPv6: tls13-server --bind ::1, tls13-client https://[::1]:PORT/"
+if ip -6 addr show dev lo 2>/dev/null | grep -q "::1/128"; then
+  make_certs certs6 localhost ::1
+  : >v6.log
+  "$bin/tls13-server" --port 0 --bind ::1 --cert certs6/localhost.pem --key certs6/localhost-key.pem 2>v6.log &
+  v6_pid=$!
+  bg_pids+=("$v6_pid")
+  for i in $(seq 50); do
+    v6_port=$(sed -n 's|.*listening on https://\[::1\]:\([0-9]*\)/.*|\1|p' v6.log)
+    [ -n "$v6_port" ] && break
+    sleep 0.1
+  done
+  [ -n "$v6_port" ] || { cat v6.log >&2; fail "tls13-server --bind ::1 did not start"; }
+  expect_client 0 "Connecting to ::1 \(::1\) port $v6_port" -v --cafile certs6/ca.pem "https://[::1]:$v6_port/"
+  grep -q '<td>\[::1\]:[0-9]*</td>' "$tmp/client.out" || fail "the status page does not show the IPv6 client address"
+  kill -TERM "$v6_pid"
+else
+  echo "(no ::1 on lo: IPv6 part not run)"
+fi
 
 say "tls13-client -> openssl s_server -www -tls1_3"
 start_openssl_server s_server.log -www -tls1_3 -cert certs/localhost.pem -key certs/localhost-key.pem

@@ -34,6 +34,13 @@ for kind in ec256 rsa; do
     tl_check "client -> s_server ($kind, default groups)" "$TL_PEER" client --port "$S_PORT" --name localhost \
         --ca "$C/ca.pem" --send "$GET" --expect "HTTP/1.0 200 ok"
 done
+# Every signature scheme OpenSSL can sign with for our certificates.
+for spec in "ec384 ecdsa_secp384r1_sha384" "ed25519 ed25519" "rsa rsa_pss_rsae_sha384" "rsa rsa_pss_rsae_sha512"; do
+    set -- $spec
+    s_server "s_server-$2" "$1" -sigalgs "$2"
+    tl_check "client -> s_server (CertificateVerify $2)" expect_in "peer-signature $2" \
+        "$TL_PEER" client --port "$S_PORT" --name localhost --ca "$C/ca.pem" --send "$GET" --expect "HTTP/1.0 200 ok"
+done
 tl_check_fails "client -> s_server: wrong host name" "certificate verify failed" \
     "$TL_PEER" client --port "$S_PORT" --name wrong.example --ca "$C/ca.pem" --send "$GET"
 
@@ -83,4 +90,31 @@ tl_our_server server-sni --cert "$C/server-ec256.pem" --key "$C/server-ec256.key
     --cert "$C/server-rsa.pem" --key "$C/server-rsa.key"
 tl_check "s_client -> server (SNI picks the RSA chain)" expect_in "Peer signature type: RSA-PSS" \
     s_client "$TL_PORT" -servername rsa.example
+# Our server signs with the scheme the client allows.
+for spec in "rsa rsa_pss_rsae_sha384 SHA384" "rsa rsa_pss_rsae_sha512 SHA512" "ec384 ecdsa_secp384r1_sha384 SHA384" \
+    "ed25519 ed25519 ed25519"; do
+    set -- $spec
+    tl_our_server "server-sig-$2" --cert "$C/server-$1.pem" --key "$C/server-$1.key" || continue
+    tl_check "s_client -> server (CertificateVerify $2)" expect_in "Peer signing digest: $3\|Peer signature type: $3" \
+        s_client "$TL_PORT" -sigalgs "$2"
+done
+# TLS-Exporter (RFC 8446 section 7.5, empty context) agrees with OpenSSL's.
+tl_our_server server-export --cert "$C/server-ec256.pem" --key "$C/server-ec256.key" --export "EXPORTER-libtls13-test"
+exporter_matches() {
+    local out ours theirs
+    out=$(s_client "$TL_PORT" -keymatexport EXPORTER-libtls13-test -keymatexportlen 32)
+    sleep 0.2
+    theirs=$(sed -n 's/^ *Keying material: *//p' <<< "$out")
+    ours=$(sed -n 's/^exporter: //p' "$TL_TMP/server-export.log")
+    echo "openssl: $theirs"; echo "ours:    $ours"
+    [ -n "$ours" ] && [ "$ours" = "$theirs" ]
+}
+tl_check "exporter agrees with openssl -keymatexport" exporter_matches
+# A TLS 1.2-only server: our client refuses with protocol_version.
+S_PORT=$(tl_port)
+tl_bg s_server-tls12 timeout 50 openssl s_server -accept "$S_PORT" -tls1_2 -cert "$C/server-ec256-leaf.pem" \
+    -key "$C/server-ec256.key" -www
+tl_wait_port "$S_PORT"
+tl_check_fails "client -> s_server -tls1_2 (protocol_version)" "protocol_version" \
+    "$TL_PEER" client --port "$S_PORT" --name localhost --ca "$C/ca.pem" --send "$GET"
 tl_finish

@@ -7,6 +7,7 @@
  *   tls13_peer server --port P|0 [--cert F --key F]... [--ca F] [--verify optional|required]
  *                     [--alpn a,b] [--groups g,g] [--suites s,s] [--http] [--reply TEXT]
  *                     [--count N] [--trace]
+ *   both:               [--export LABEL]  prints "exporter: HEX" (32 bytes, empty context)
  *
  * The client connects, sends TEXT (with \n), reads until the peer closes and
  * prints what it got; --expect fails (exit 1) unless TEXT appears. The server
@@ -25,12 +26,13 @@
 #include <unistd.h>
 
 #include "tls13.h"
+#include "tls/conn.h"
 
 #define MAX_LIST 8
 
 typedef struct options {
     int server;
-    const char *host, *name, *ca, *verify, *send, *expect, *reply;
+    const char *host, *name, *ca, *verify, *send, *expect, *reply, *export_label;
     const char *certs[MAX_LIST], *keys[MAX_LIST];
     int n_certs, n_keys;
     char *alpn[MAX_LIST];
@@ -85,6 +87,7 @@ static void parse(int argc, char **argv, options *o)
         else if (strcmp(a, "--expect") == 0) o->expect = v;
         else if (strcmp(a, "--reply") == 0) o->reply = v;
         else if (strcmp(a, "--count") == 0) o->count = atoi(v);
+        else if (strcmp(a, "--export") == 0) o->export_label = v;
         else if (strcmp(a, "--cert") == 0 && o->n_certs < MAX_LIST) o->certs[o->n_certs++] = v;
         else if (strcmp(a, "--key") == 0 && o->n_keys < MAX_LIST) o->keys[o->n_keys++] = v;
         else if (strcmp(a, "--alpn") == 0) o->n_alpn = split(argv[i], o->alpn);
@@ -141,9 +144,18 @@ static tls13_config *make_config(const options *o)
     return cfg;
 }
 
-static void print_negotiated(tls13_conn *conn)
+static void print_negotiated(tls13_conn *conn, const char *export_label)
 {
     const char *alpn = tls13_conn_alpn(conn);
+    if (export_label) {
+        uint8_t km[32];
+        if (tls13_conn_export(conn, export_label, NULL, 0, km, sizeof(km)) == TLS13_OK) {
+            printf("exporter: ");
+            for (size_t i = 0; i < sizeof(km); i++)
+                printf("%02X", km[i]);
+            printf("\n");
+        }
+    }
     printf("negotiated TLS %s %s %s peer-signature %s alpn %s peer-certs %zu\n",
            tls13_conn_version(conn) == 0x0304 ? "1.3" : "?", tls13_cipher_suite_name(tls13_conn_cipher_suite(conn)),
            tls13_group_name(tls13_conn_group(conn)), tls13_signature_scheme_name(tls13_conn_signature_scheme(conn)),
@@ -175,7 +187,7 @@ static int run_client(const options *o, tls13_config *cfg)
     tls13_conn_set_io_timeout(conn, 10000);
     if ((rc = tls13_handshake(conn)) != TLS13_OK)
         return fail(conn, rc, "handshake");
-    print_negotiated(conn);
+    print_negotiated(conn, o->export_label);
     if (o->send) {
         char line[1024];
         snprintf(line, sizeof(line), "%s\n", o->send);
@@ -217,7 +229,7 @@ static int serve_one(const options *o, tls13_config *cfg, int fd)
     if ((rc = tls13_handshake(conn)) != TLS13_OK) {
         status = fail(conn, rc, "handshake");
     } else {
-        print_negotiated(conn);
+        print_negotiated(conn, o->export_label);
         if (o->http) {
             char req[8192] = "", resp[512];
             size_t have = 0;

@@ -118,6 +118,14 @@ static void test_client_hello_violations(void **state)
             bad[q + 1] = 0xfa;
             expect_server_alert(bad, n, TLS13_ALERT_PROTOCOL_VERSION, "no supported_versions");
         }
+        if (type == TLS13_EXT_SUPPORTED_GROUPS) {
+            /* The first listed group (X25519MLKEM768, which has a key share)
+             * renamed to ffdhe2048: a share for an unlisted group. */
+            memcpy(bad, rec, n);
+            bad[q + 6] = 0x01;
+            bad[q + 7] = 0x00;
+            expect_server_alert(bad, n, TLS13_ALERT_ILLEGAL_PARAMETER, "key share for a group not in supported_groups");
+        }
         if (type == TLS13_EXT_SIGNATURE_ALGORITHMS) {
             memcpy(bad, rec, n);
             bad[q] = 0xfa;
@@ -313,6 +321,155 @@ static void test_after_handshake(void **state)
     tls13_conn_free(s);
 }
 
+/* A HelloRetryRequest written by hand (section 4.1.4): selected group,
+ * cookie; the record is plaintext. */
+static size_t make_hrr(const tls13_conn *c, uint16_t group, int with_group, int with_cookie, uint8_t *out)
+{
+    tls13_writer w;
+    tls13_writer_init(&w, out, 512);
+    tls13_write_u8(&w, TLS13_CT_HANDSHAKE);
+    tls13_write_u16(&w, 0x0303);
+    tls13_write_begin_prefixed(&w, 2);
+    tls13_write_handshake_begin(&w, TLS13_HS_SERVER_HELLO);
+    tls13_write_u16(&w, 0x0303);
+    tls13_write_bytes(&w, tls13_hrr_random, 32);
+    tls13_write_begin_prefixed(&w, 1);
+    tls13_write_bytes(&w, c->session_id, c->session_id_len);
+    tls13_write_end_prefixed(&w);
+    tls13_write_u16(&w, TLS13_AES_128_GCM_SHA256);
+    tls13_write_u8(&w, 0);
+    tls13_write_begin_prefixed(&w, 2);
+    tls13_write_u16(&w, TLS13_EXT_SUPPORTED_VERSIONS);
+    tls13_write_u16(&w, 2);
+    tls13_write_u16(&w, 0x0304);
+    if (with_group) {
+        tls13_write_u16(&w, TLS13_EXT_KEY_SHARE);
+        tls13_write_u16(&w, 2);
+        tls13_write_u16(&w, group);
+    }
+    if (with_cookie) {
+        tls13_write_u16(&w, TLS13_EXT_COOKIE);
+        tls13_write_u16(&w, 6);
+        tls13_write_u16(&w, 4);
+        tls13_write_bytes(&w, (const uint8_t *)"\xde\xad\xbe\xef", 4);
+    }
+    tls13_write_end_prefixed(&w);
+    tls13_write_end_prefixed(&w);
+    tls13_write_end_prefixed(&w);
+    assert_true(tls13_writer_ok(&w));
+    return tls13_writer_len(&w);
+}
+
+static int find_bytes(const uint8_t *hay, size_t n, const char *needle, size_t m)
+{
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(hay + i, needle, m) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_hello_retry_request_rules(void **state)
+{
+    uint8_t rec[4096], hrr[512];
+    const uint8_t *out;
+    size_t len, used, n;
+    tls13_conn *c;
+    (void)state;
+    /* secp256r1 with a cookie: the second ClientHello echoes the cookie and
+     * carries exactly one share, for secp256r1, after a CCS. */
+    client_hello_record(&c, rec, sizeof(rec));
+    n = make_hrr(c, TLS13_GROUP_SECP256R1, 1, 1, hrr);
+    assert_int_equal(tls13_conn_feed(c, hrr, n, &used), TLS13_OK);
+    assert_int_equal(tls13_conn_output(c, &out, &len), TLS13_OK);
+    assert_memory_equal(out, "\x14\x03\x03\x00\x01\x01", 6);
+    assert_int_equal(out[6], TLS13_CT_HANDSHAKE);
+    assert_int_equal(out[8], 0x03); /* legacy_record_version 0x0303 after the first ClientHello */
+    assert_true(find_bytes(out, len, "\x00\x2c\x00\x06\x00\x04\xde\xad\xbe\xef", 10));
+    assert_true(find_bytes(out, len, "\x00\x33\x00\x47\x00\x45\x00\x17\x00\x41\x04", 11));
+    tls13_conn_output_done(c, len);
+    /* A second HelloRetryRequest. */
+    assert_int_equal(tls13_conn_feed(c, hrr, n, &used), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(c), TLS13_ALERT_UNEXPECTED_MESSAGE);
+    tls13_conn_free(c);
+
+    /* A group we already sent a share for, one we never offered, no change. */
+    client_hello_record(&c, rec, sizeof(rec));
+    n = make_hrr(c, TLS13_GROUP_X25519, 1, 0, hrr);
+    assert_int_equal(tls13_conn_feed(c, hrr, n, &used), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(c), TLS13_ALERT_ILLEGAL_PARAMETER);
+    printf("HRR for a shared group -> %s\n", tls13_conn_error_text(c));
+    tls13_conn_free(c);
+    client_hello_record(&c, rec, sizeof(rec));
+    n = make_hrr(c, 0x001e /* x448 */, 1, 0, hrr);
+    assert_int_equal(tls13_conn_feed(c, hrr, n, &used), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(c), TLS13_ALERT_ILLEGAL_PARAMETER);
+    printf("HRR for an unoffered group -> %s\n", tls13_conn_error_text(c));
+    tls13_conn_free(c);
+    client_hello_record(&c, rec, sizeof(rec));
+    n = make_hrr(c, 0, 0, 0, hrr);
+    assert_int_equal(tls13_conn_feed(c, hrr, n, &used), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(c), TLS13_ALERT_ILLEGAL_PARAMETER);
+    tls13_conn_free(c);
+}
+
+/* Mutated handshakes: single-byte changes anywhere in the ClientHello (fed
+ * to a server) and in the server's plaintext ServerHello (fed to a client)
+ * must end in success or a clean failure with an alert, never a crash or a
+ * hang (run under ASan in CI). */
+static void test_mutations(void **state)
+{
+    uint8_t rec[4096], bad[4096];
+    tls13_conn *c;
+    size_t n = client_hello_record(&c, rec, sizeof(rec)), used;
+    uint32_t x = 12345;
+    int failed = 0, passed = 0;
+    (void)state;
+    tls13_conn_free(c);
+    for (int i = 0; i < 200; i++) {
+        tls13_conn *s = tls13_conn_new(server_cfg, NULL);
+        size_t pos;
+        int rc;
+        x = x * 1103515245u + 12345u;
+        pos = 5 + (x >> 8) % (n - 5);
+        memcpy(bad, rec, n);
+        bad[pos] ^= (uint8_t)(1u << ((x >> 4) & 7));
+        rc = tls13_conn_feed(s, bad, n, &used);
+        if (rc != TLS13_OK) {
+            assert_true(tls13_conn_error_text(s)[0] != '\0');
+            failed++;
+        } else {
+            passed++;
+        }
+        tls13_conn_free(s);
+    }
+    printf("ClientHello mutations: %d accepted, %d rejected with an error\n", passed, failed);
+    assert_true(failed > 0);
+    failed = passed = 0;
+    for (int i = 0; i < 200; i++) {
+        tls13_conn *s = tls13_conn_new(server_cfg, NULL);
+        const uint8_t *out;
+        size_t len, sh_len, pos;
+        int rc;
+        c = tls13_conn_new(client_cfg, "localhost");
+        assert_int_equal(tp_move(c, s), TLS13_OK);
+        tls13_conn_output(s, &out, &len);
+        sh_len = 5 + ((size_t)out[3] << 8 | out[4]);
+        memcpy(bad, out, sh_len);
+        x = x * 1103515245u + 12345u;
+        pos = 5 + (x >> 8) % (sh_len - 5);
+        bad[pos] ^= (uint8_t)(1u << ((x >> 4) & 7));
+        rc = tls13_conn_feed(c, bad, sh_len, &used);
+        if (rc != TLS13_OK)
+            failed++;
+        else
+            passed++;
+        tls13_conn_free(c);
+        tls13_conn_free(s);
+    }
+    printf("ServerHello mutations: %d accepted, %d rejected with an error\n", passed, failed);
+    assert_true(failed > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +478,8 @@ int main(void)
         cmocka_unit_test(test_server_hello_violations),
         cmocka_unit_test(test_bad_finished),
         cmocka_unit_test(test_after_handshake),
+        cmocka_unit_test(test_hello_retry_request_rules),
+        cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

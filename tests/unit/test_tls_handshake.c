@@ -225,6 +225,17 @@ static void test_key_update_close_and_large_writes(void **state)
     uint8_t before_c[48], before_s[48], buf[16];
     (void)state;
     assert_int_equal(tp_handshake(c, s), TLS13_OK);
+    /* TLS-Exporter (section 7.5): both sides agree; label and context matter. */
+    {
+        uint8_t e1[32], e2[32], e3[32], e4[32];
+        assert_int_equal(tls13_conn_export(c, "EXPORTER-test", (const uint8_t *)"ctx", 3, e1, 32), TLS13_OK);
+        assert_int_equal(tls13_conn_export(s, "EXPORTER-test", (const uint8_t *)"ctx", 3, e2, 32), TLS13_OK);
+        assert_int_equal(tls13_conn_export(s, "EXPORTER-other", (const uint8_t *)"ctx", 3, e3, 32), TLS13_OK);
+        assert_int_equal(tls13_conn_export(s, "EXPORTER-test", NULL, 0, e4, 32), TLS13_OK);
+        assert_memory_equal(e1, e2, 32);
+        assert_memory_not_equal(e1, e3, 32);
+        assert_memory_not_equal(e1, e4, 32);
+    }
     memcpy(before_c, c->wr.secret, 48);
     memcpy(before_s, s->wr.secret, 48);
     /* KeyUpdate(update_requested): the server rotates its read key, answers

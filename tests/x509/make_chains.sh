@@ -124,6 +124,14 @@ mk loop_b loop_a0 "/CN=Loop B" 365 ec256 -addext "basicConstraints=critical,CA:T
 mk loop_a loop_b "/CN=Loop A" 365 key:loop_a0.key -addext "basicConstraints=critical,CA:TRUE"
 mk leaf_loop loop_a0 "/CN=loop" 90 ec256 -addext "subjectAltName=DNS:loop.example.com"
 
+# A tangle: twelve self-issued CAs with one name and no key identifiers, so
+# that every one is a candidate issuer of every other.
+NOKID=(-addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none")
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    mk tangle$i self "/CN=Tangle" 365 ec256 -addext "basicConstraints=critical,CA:TRUE" "${NOKID[@]}"
+done
+mk leaf_tangle tangle1 "/CN=tangle" 90 ec256 "${NOKID[@]}"
+
 # A long chain: root -> deep1 -> ... -> deep9 -> leaf_long.
 prev=root
 for i in 1 2 3 4 5 6 7 8 9; do
