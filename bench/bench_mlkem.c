@@ -3,7 +3,9 @@
 #include "bench.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
+#include "base/cpu.h"
 #include "crypto/mlkem768.h"
 
 static struct {
@@ -29,10 +31,18 @@ static void decaps(void *arg)
     (void)tls13_mlkem768_decaps(bench.dk, bench.ct, bench.ss);
 }
 
+/* name, and name_portable with the fast paths (AVX2) switched off. */
 static void figure(const char *name, void (*fn)(void *))
 {
+    char portable[64];
+    snprintf(portable, sizeof(portable), "%s_portable", name);
     if (bench_wanted(name))
         bench_report(name, bench_rate(fn, NULL), -1, "ops/s");
+    if (bench_wanted(portable)) {
+        tls13_cpu_set_mask(0);
+        bench_report(portable, bench_rate(fn, NULL), -1, "ops/s");
+        tls13_cpu_set_mask(UINT32_MAX);
+    }
 }
 
 void tls13_bench_mlkem(void)

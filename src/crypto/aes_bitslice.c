@@ -69,15 +69,15 @@ static void sub_bytes(uint64_t q[8])
 }
 
 /* Row r (bits 16r..16r+15) rotated right by 4r bits: column c takes column
- * c + r (FIPS 197 section 5.1.2). */
+ * c + r (FIPS 197 section 5.1.2). Done as rows 2 and 3 by 8, then rows 1
+ * and 3 by 4 (row 3: 12 in all), with two mask-and-shift steps. */
 static void shift_rows(uint64_t q[8])
 {
     for (int b = 0; b < 8; b++) {
         uint64_t x = q[b];
-        q[b] = (x & 0x000000000000FFFFu)
-             | ((x & 0x00000000FFF00000u) >> 4) | ((x & 0x00000000000F0000u) << 12)
-             | ((x & 0x0000FF0000000000u) >> 8) | ((x & 0x000000FF00000000u) << 8)
-             | ((x & 0xF000000000000000u) >> 12) | ((x & 0x0FFF000000000000u) << 4);
+        x = (x & 0x00000000FFFFFFFFu) | ((x >> 8) & 0x00FF00FF00000000u) | ((x << 8) & 0xFF00FF0000000000u);
+        x = (x & 0x0000FFFF0000FFFFu) | ((x >> 4) & 0x0FFF00000FFF0000u) | ((x << 12) & 0xF0000000F0000000u);
+        q[b] = x;
     }
 }
 

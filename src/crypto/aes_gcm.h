@@ -2,10 +2,10 @@
  * AES-GCM (SP 800-38D) with 96-bit nonces and 16-byte tags, as TLS 1.3 uses
  * it (RFC 8446 section 5.3, RFC 5116 AEAD_AES_128_GCM / AEAD_AES_256_GCM).
  *
- * Paths: portable (bitsliced AES, constant-time GHASH), and on x86-64 with
- * AES-NI, PCLMULQDQ, SSSE3 and SSE4.1 a stitched loop (aes_gcm_x86.c) that
- * runs eight counter blocks through AES while hashing eight ciphertext
- * blocks. The key holds both forms, so it works on whichever path the CPU
+ * Paths: portable (bitsliced AES, constant-time GHASH); AES-NI and/or
+ * PCLMULQDQ in separate CTR and GHASH passes; and on x86-64 with AES-NI,
+ * PCLMULQDQ and AVX a stitched loop (aes_gcm_x86.c) that runs eight counter
+ * blocks through AES while hashing eight ciphertext blocks. The key holds both forms, so it works on whichever path the CPU
  * mask selects at the time of each call.
  */
 #ifndef TLS13_CRYPTO_AES_GCM_H

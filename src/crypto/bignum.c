@@ -111,74 +111,216 @@ size_t tls13_bn_bits_vartime(const tls13_limb *a, size_t limbs)
     return 0;
 }
 
-/* a >>= 1 with `top` shifted in as the new most significant bit. */
-static void shift_right1(tls13_limb *a, size_t limbs, tls13_limb top)
+/*
+ * Modular inversion by Bernstein-Yang divsteps ("Fast constant-time gcd
+ * computation and modular inversion", 2019), here in a variable-time form
+ * that stops as soon as g reaches 0: f = m, g = a, and each batch of S
+ * divsteps is worked out on the low S bits of f and g alone, as a 2x2
+ * matrix T with entries of at most 2^S, then applied to the full f and g
+ * and to cofactors d, e with d a = f and e a = g (mod m). When g = 0,
+ * f = +-gcd(a, m), and for gcd 1 the inverse is +-d.
+ *
+ * The full values are signed, in limbs of S = TLS13_LIMB_BITS - 2 bits
+ * (two spare bits so that sums of products fit a double limb); limbs below
+ * the top one are in [0, 2^S), the top limb carries the sign. Right shifts
+ * of negative values are arithmetic on every compiler we build with (gcc
+ * and clang document it).
+ */
+#if TLS13_LIMB_BITS == 64
+typedef int64_t slimb;
+__extension__ typedef __int128 sdlimb;
+#else
+typedef int32_t slimb;
+typedef int64_t sdlimb;
+#endif
+#define S_BITS (TLS13_LIMB_BITS - 2)
+#define S_MASK (((tls13_limb)1 << S_BITS) - 1)
+#define S_MAX_LIMBS (TLS13_BN_MAX_BITS / S_BITS + 2)
+
+struct divstep_matrix {
+    slimb u, v, q, r; /* 2^S (f', g') = (u f + v g, q f + r g) */
+};
+
+/* S divsteps on the low bits of f and g; returns the updated delta. */
+static long divsteps(long delta, tls13_limb f, tls13_limb g, struct divstep_matrix *t)
 {
-    for (size_t i = 0; i < limbs; i++) {
-        tls13_limb next = i + 1 < limbs ? a[i + 1] : top;
-        a[i] = (a[i] >> 1) | (next << (TLS13_LIMB_BITS - 1));
+    slimb u = 1, v = 0, q = 0, r = 1;
+    for (int i = 0; i < S_BITS; i++) {
+        if (g & 1) {
+            if (delta > 0) {
+                slimb u0 = u, v0 = v;
+                tls13_limb f0 = f;
+                f = g;
+                g = (g - f0) >> 1;
+                u = 2 * q, v = 2 * r;
+                q -= u0, r -= v0;
+                delta = 1 - delta;
+                continue;
+            }
+            g = (g + f) >> 1;
+            q += u, r += v;
+        } else {
+            g >>= 1;
+        }
+        u *= 2, v *= 2;
+        delta++;
+    }
+    t->u = u, t->v = v, t->q = q, t->r = r;
+    return delta;
+}
+
+/* (f, g) = (u f + v g, q f + r g) / 2^S, exactly. */
+static void apply_fg(slimb *f, slimb *g, size_t len, const struct divstep_matrix *t)
+{
+    sdlimb cf = (sdlimb)t->u * f[0] + (sdlimb)t->v * g[0];
+    sdlimb cg = (sdlimb)t->q * f[0] + (sdlimb)t->r * g[0];
+    cf >>= S_BITS, cg >>= S_BITS; /* the low S bits are zero */
+    for (size_t i = 1; i < len; i++) {
+        cf += (sdlimb)t->u * f[i] + (sdlimb)t->v * g[i];
+        cg += (sdlimb)t->q * f[i] + (sdlimb)t->r * g[i];
+        f[i - 1] = (slimb)(cf & (sdlimb)S_MASK);
+        g[i - 1] = (slimb)(cg & (sdlimb)S_MASK);
+        cf >>= S_BITS, cg >>= S_BITS;
+    }
+    f[len - 1] = (slimb)cf, g[len - 1] = (slimb)cg;
+}
+
+/* x = x + sign * y for sign = +-1, carried into normalised limbs. */
+static void add_signed(slimb *x, const slimb *y, size_t len, int sign)
+{
+    sdlimb c = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        c += (sdlimb)x[i] + (sdlimb)sign * y[i];
+        x[i] = (slimb)(c & (sdlimb)S_MASK);
+        c >>= S_BITS;
+    }
+    x[len - 1] = (slimb)(c + x[len - 1] + (sdlimb)sign * y[len - 1]);
+}
+
+/* -1, 0 or 1 as x <, ==, > y (normalised values). */
+static int compare_signed(const slimb *x, const slimb *y, size_t len)
+{
+    for (size_t i = len; i-- > 0;)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+/* x = (u x + v y + k m) / 2^S with k making it exact, then brought back
+ * into [0, m) (it lies in (-m, 2m) for x, y in [0, m)); the same for y with
+ * (q, r). minv = m^-1 mod 2^S. */
+static void apply_de(slimb *x, slimb *y, const slimb *m, size_t len, const struct divstep_matrix *t,
+                     tls13_limb minv)
+{
+    sdlimb cx = (sdlimb)t->u * x[0] + (sdlimb)t->v * y[0];
+    sdlimb cy = (sdlimb)t->q * x[0] + (sdlimb)t->r * y[0];
+    slimb kx = (slimb)(((tls13_limb)0 - (tls13_limb)cx) * minv & S_MASK);
+    slimb ky = (slimb)(((tls13_limb)0 - (tls13_limb)cy) * minv & S_MASK);
+    cx += (sdlimb)kx * m[0], cy += (sdlimb)ky * m[0];
+    cx >>= S_BITS, cy >>= S_BITS;
+    for (size_t i = 1; i < len; i++) {
+        cx += (sdlimb)t->u * x[i] + (sdlimb)t->v * y[i] + (sdlimb)kx * m[i];
+        cy += (sdlimb)t->q * x[i] + (sdlimb)t->r * y[i] + (sdlimb)ky * m[i];
+        x[i - 1] = (slimb)(cx & (sdlimb)S_MASK);
+        y[i - 1] = (slimb)(cy & (sdlimb)S_MASK);
+        cx >>= S_BITS, cy >>= S_BITS;
+    }
+    x[len - 1] = (slimb)cx, y[len - 1] = (slimb)cy;
+    if (x[len - 1] < 0)
+        add_signed(x, m, len, 1);
+    else if (compare_signed(x, m, len) >= 0)
+        add_signed(x, m, len, -1);
+    if (y[len - 1] < 0)
+        add_signed(y, m, len, 1);
+    else if (compare_signed(y, m, len) >= 0)
+        add_signed(y, m, len, -1);
+}
+
+/* Bits [j S, j S + S) of a, for j < len (zero beyond a's end). */
+static void to_signed_limbs(slimb *out, size_t len, const tls13_limb *a, size_t limbs)
+{
+    for (size_t j = 0; j < len; j++) {
+        tls13_limb w = 0;
+        for (int b = 0; b < S_BITS; b++) {
+            size_t bit = j * S_BITS + (size_t)b;
+            if (bit < limbs * TLS13_LIMB_BITS)
+                w |= ((a[bit / TLS13_LIMB_BITS] >> (bit % TLS13_LIMB_BITS)) & 1) << b;
+        }
+        out[j] = (slimb)w;
     }
 }
 
-/* x = x / 2 mod m (m odd): (x + m) / 2 when x is odd. */
-static void halve_mod(tls13_limb *x, const tls13_limb *m, size_t limbs)
+static void from_signed_limbs(tls13_limb *a, size_t limbs, const slimb *in, size_t len)
 {
-    tls13_limb carry = 0;
-    if (x[0] & 1)
-        carry = tls13_bn_add(x, x, m, limbs);
-    shift_right1(x, limbs, carry);
-}
-
-/* x = x - y mod m for x, y < m. */
-static void sub_mod(tls13_limb *x, const tls13_limb *y, const tls13_limb *m, size_t limbs)
-{
-    if (tls13_bn_sub(x, x, y, limbs))
-        tls13_bn_add(x, x, m, limbs);
+    memset(a, 0, limbs * sizeof(*a));
+    for (size_t j = 0; j < len; j++) {
+        for (int b = 0; b < S_BITS; b++) {
+            size_t bit = j * S_BITS + (size_t)b;
+            if (bit < limbs * TLS13_LIMB_BITS)
+                a[bit / TLS13_LIMB_BITS] |= (((tls13_limb)in[j] >> b) & 1) << (bit % TLS13_LIMB_BITS);
+        }
+    }
 }
 
 int tls13_bn_mod_inverse_vartime(tls13_limb *r, const tls13_limb *a, const tls13_limb *m, size_t limbs)
 {
-    /* Binary extended Euclid: x1 * a = u and x2 * a = v (mod m) throughout,
-     * and gcd(u, v) = gcd(a, m); the loop ends when u == v == gcd. */
-    tls13_limb u[TLS13_BN_MAX_LIMBS], v[TLS13_BN_MAX_LIMBS];
-    tls13_limb x1[TLS13_BN_MAX_LIMBS], x2[TLS13_BN_MAX_LIMBS];
-    size_t size = limbs * sizeof(tls13_limb);
+    slimb f[S_MAX_LIMBS], g[S_MAX_LIMBS], d[S_MAX_LIMBS], e[S_MAX_LIMBS], ms[S_MAX_LIMBS];
+    size_t len = (limbs * TLS13_LIMB_BITS) / S_BITS + 2, bits = limbs * TLS13_LIMB_BITS;
+    /* Bernstein-Yang bound on the divsteps needed: (49 d + 57) / 17. */
+    size_t batches = (49 * bits + 57) / 17 / S_BITS + 2;
+    struct divstep_matrix t;
+    tls13_limb minv;
+    long delta = 1;
     int ok = 0;
 
     if (tls13_bn_is_zero_mask(a, limbs) || !(m[0] & 1))
         return 0;
-    memcpy(u, a, size);
-    memcpy(v, m, size);
-    memset(x1, 0, size);
-    memset(x2, 0, size);
-    x1[0] = 1;
+    minv = m[0]; /* Newton: m^-1 mod 2^TLS13_LIMB_BITS */
+    for (int i = 0; i < 5; i++)
+        minv *= 2 - m[0] * minv;
+    to_signed_limbs(ms, len, m, limbs);
+    memcpy(f, ms, len * sizeof(*f));
+    to_signed_limbs(g, len, a, limbs);
+    memset(d, 0, len * sizeof(*d));
+    memset(e, 0, len * sizeof(*e));
+    e[0] = 1;
     for (;;) {
-        while (!(u[0] & 1)) {
-            shift_right1(u, limbs, 0);
-            halve_mod(x1, m, limbs);
-        }
-        while (!(v[0] & 1)) {
-            shift_right1(v, limbs, 0);
-            halve_mod(x2, m, limbs);
-        }
-        if (tls13_bn_eq_mask(u, v, limbs))
+        int g_zero = 1;
+        for (size_t i = 0; i < len && g_zero; i++)
+            g_zero = g[i] == 0;
+        if (g_zero)
             break;
-        if (tls13_bn_lt_mask(v, u, limbs)) {
-            tls13_bn_sub(u, u, v, limbs);
-            sub_mod(x1, x2, m, limbs);
-        } else {
-            tls13_bn_sub(v, v, u, limbs);
-            sub_mod(x2, x1, m, limbs);
+        if (batches-- == 0)
+            goto done; /* cannot happen for odd m; kept as a bound */
+        delta = divsteps(delta, (tls13_limb)f[0], (tls13_limb)g[0], &t);
+        apply_fg(f, g, len, &t);
+        apply_de(d, e, ms, len, &t, minv);
+    }
+    /* f = gcd(a, m) or its negative: an inverse exists for f = +-1, and it
+     * is d for f = 1, m - d for f = -1 (normalised -1 has every limb below
+     * the top one at 2^S - 1 and a top limb of -1). */
+    {
+        int plus = f[0] == 1, minus = f[0] == (slimb)S_MASK;
+        for (size_t i = 1; i + 1 < len; i++) {
+            plus = plus && f[i] == 0;
+            minus = minus && f[i] == (slimb)S_MASK;
+        }
+        plus = plus && f[len - 1] == 0;
+        minus = minus && f[len - 1] == -1;
+        if (minus) {
+            memcpy(e, ms, len * sizeof(*e));
+            add_signed(e, d, len, -1);
+            memcpy(d, e, len * sizeof(*d));
+        }
+        if (plus || minus) {
+            from_signed_limbs(r, limbs, d, len);
+            ok = 1;
         }
     }
-    /* u == gcd(a, m): an inverse exists only when it is 1. */
-    if (u[0] == 1 && tls13_bn_is_zero_mask(u + 1, limbs - 1)) {
-        memcpy(r, x1, size);
-        ok = 1;
-    }
-    tls13_wipe(u, size);
-    tls13_wipe(v, size);
-    tls13_wipe(x1, size);
-    tls13_wipe(x2, size);
+done:
+    tls13_wipe(f, sizeof(f));
+    tls13_wipe(g, sizeof(g));
+    tls13_wipe(d, sizeof(d));
+    tls13_wipe(e, sizeof(e));
     return ok;
 }

@@ -9,6 +9,10 @@
  *     X25519 and Ed25519 test on the 32-bit backend; test_x25519 also checks
  *     the two backends against each other in every build.
  * TLS13_FE25519_BACKEND names the backend ("radix 2^51" / "radix 2^25.5").
+ * On x86-64, X25519 additionally picks at run time a radix 2^64 BMI2/ADX
+ * backend (fe25519_64.h) for its ladder (fe25519_ladder.h is the one ladder,
+ * instantiated per backend); TLS13_FORCE_PORTABLE=1 or tls13_cpu_set_mask(0)
+ * turns that off, and the tests run both.
  *
  * The rest of the curve code uses only the tls13_fe_* names below.
  */
@@ -21,7 +25,6 @@
 #include "fe25519_51.h"
 
 #if defined(__SIZEOF_INT128__) && !defined(TLS13_PORTABLE_ONLY)
-#define TLS13_FE25519_RADIX51 1
 #define TLS13_FE25519_BACKEND "radix 2^51"
 typedef tls13_fe51 tls13_fe;
 typedef uint64_t tls13_fe_limb;

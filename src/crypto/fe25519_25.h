@@ -50,16 +50,18 @@ static inline void tls13_fe25_carry_wide(tls13_fe25 *h, uint64_t c[10])
 
 static inline void tls13_fe25_mul(tls13_fe25 *h, const tls13_fe25 *f, const tls13_fe25 *g)
 {
-    uint64_t c[10] = {0};
+    uint64_t c[10] = {0}, g19[10];
+    for (int j = 0; j < 10; j++)
+        g19[j] = 19 * (uint64_t)g->l[j];
     for (int i = 0; i < 10; i++) {
-        for (int j = 0; j < 10; j++) {
-            uint64_t gj = g->l[j];
-            if (i + j >= 10)
-                gj *= 19;
-            if (i & j & 1)
-                gj *= 2;
-            c[(i + j) % 10] += (uint64_t)f->l[i] * gj;
-        }
+        /* f_i g_j lands at i + j; at i + j >= 10 it wraps round times 19;
+         * odd i and odd j doubles it (see the offsets above). */
+        uint64_t fi = f->l[i], fi2 = fi << (i & 1);
+        int j = 0;
+        for (; j < 10 - i; j++)
+            c[i + j] += ((j & 1) ? fi2 : fi) * g->l[j];
+        for (; j < 10; j++)
+            c[i + j - 10] += ((j & 1) ? fi2 : fi) * g19[j];
     }
     tls13_fe25_carry_wide(h, c);
 }

@@ -28,9 +28,17 @@ __extension__ typedef unsigned __int128 tls13_u128;
 
 #define TLS13_FE51_MASK ((UINT64_C(1) << 51) - 1)
 
+/* gcc -O2 leaves the hot operations out of line in the ladder and the point
+ * formulas; forcing them inline measured ~10% faster for X25519. */
+#if defined(__GNUC__)
+#define TLS13_FE51_INLINE static inline __attribute__((always_inline))
+#else
+#define TLS13_FE51_INLINE static inline
+#endif
+
 /* Carries a wide accumulator c[0..4] (each < 2^115) into h; the carry out of
  * the top limb wraps round times 19 because 2^255 = 19 mod p. */
-static inline void tls13_fe51_carry_wide(tls13_fe51 *h, tls13_u128 c0, tls13_u128 c1, tls13_u128 c2,
+TLS13_FE51_INLINE void tls13_fe51_carry_wide(tls13_fe51 *h, tls13_u128 c0, tls13_u128 c1, tls13_u128 c2,
                                          tls13_u128 c3, tls13_u128 c4)
 {
     uint64_t r0, r1, r2, r3, r4, carry;
@@ -50,7 +58,7 @@ static inline void tls13_fe51_carry_wide(tls13_fe51 *h, tls13_u128 c0, tls13_u12
     h->l[0] = r0; h->l[1] = r1; h->l[2] = r2; h->l[3] = r3; h->l[4] = r4;
 }
 
-static inline void tls13_fe51_mul(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
+TLS13_FE51_INLINE void tls13_fe51_mul(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
 {
     const uint64_t f0 = f->l[0], f1 = f->l[1], f2 = f->l[2], f3 = f->l[3], f4 = f->l[4];
     const uint64_t g0 = g->l[0], g1 = g->l[1], g2 = g->l[2], g3 = g->l[3], g4 = g->l[4];
@@ -71,7 +79,7 @@ static inline void tls13_fe51_mul(tls13_fe51 *h, const tls13_fe51 *f, const tls1
 }
 
 /* Squaring: the symmetric cross products are computed once and doubled. */
-static inline void tls13_fe51_sq(tls13_fe51 *h, const tls13_fe51 *f)
+TLS13_FE51_INLINE void tls13_fe51_sq(tls13_fe51 *h, const tls13_fe51 *f)
 {
     const uint64_t f0 = f->l[0], f1 = f->l[1], f2 = f->l[2], f3 = f->l[3], f4 = f->l[4];
     const uint64_t f0_2 = f0 * 2, f1_2 = f1 * 2, f3_19 = f3 * 19, f4_19 = f4 * 19;
@@ -85,14 +93,14 @@ static inline void tls13_fe51_sq(tls13_fe51 *h, const tls13_fe51 *f)
 }
 
 /* h = f * n for a small constant n < 2^20 (the ladder's a24 = 121665). */
-static inline void tls13_fe51_mul_small(tls13_fe51 *h, const tls13_fe51 *f, uint32_t n)
+TLS13_FE51_INLINE void tls13_fe51_mul_small(tls13_fe51 *h, const tls13_fe51 *f, uint32_t n)
 {
     tls13_fe51_carry_wide(h, (tls13_u128)f->l[0] * n, (tls13_u128)f->l[1] * n, (tls13_u128)f->l[2] * n,
                           (tls13_u128)f->l[3] * n, (tls13_u128)f->l[4] * n);
 }
 
 /* h = f + g without carrying (see the bounds above). */
-static inline void tls13_fe51_add(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
+TLS13_FE51_INLINE void tls13_fe51_add(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
 {
     /* Written out: gcc -O2 keeps a 5-step loop here, on the hot path. */
     h->l[0] = f->l[0] + g->l[0];
@@ -103,7 +111,7 @@ static inline void tls13_fe51_add(tls13_fe51 *h, const tls13_fe51 *f, const tls1
 }
 
 /* h = f - g, computed as f + 4p - g so no limb goes negative, then carried. */
-static inline void tls13_fe51_sub(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
+TLS13_FE51_INLINE void tls13_fe51_sub(tls13_fe51 *h, const tls13_fe51 *f, const tls13_fe51 *g)
 {
     const uint64_t four_p0 = 4 * (TLS13_FE51_MASK - 18), four_pi = 4 * TLS13_FE51_MASK;
     tls13_fe51_carry_wide(h, f->l[0] + four_p0 - g->l[0], f->l[1] + four_pi - g->l[1], f->l[2] + four_pi - g->l[2],
@@ -159,7 +167,7 @@ static inline void tls13_fe51_tobytes(uint8_t s[32], const tls13_fe51 *f)
 }
 
 /* Swaps f and g when bit == 1, leaves them when bit == 0, without a branch. */
-static inline void tls13_fe51_cswap(tls13_fe51 *f, tls13_fe51 *g, unsigned bit)
+TLS13_FE51_INLINE void tls13_fe51_cswap(tls13_fe51 *f, tls13_fe51 *g, unsigned bit)
 {
     const uint64_t mask = (uint64_t)0 - bit;
     uint64_t x0 = mask & (f->l[0] ^ g->l[0]), x1 = mask & (f->l[1] ^ g->l[1]), x2 = mask & (f->l[2] ^ g->l[2]),

@@ -84,13 +84,21 @@ static int hybrid_respond(const group_desc *g, const uint8_t *peer, uint8_t *sha
 }
 
 static const group_desc groups[] = {
-    {TLS13_GROUP_X25519MLKEM768, "X25519MLKEM768", TLS13_MLKEM768_DK_SIZE + TLS13_X25519_SIZE,
-     TLS13_MLKEM768_EK_SIZE + TLS13_X25519_SIZE, TLS13_MLKEM768_CT_SIZE + TLS13_X25519_SIZE,
-     TLS13_MLKEM768_SS_SIZE + TLS13_X25519_SIZE, TLS13_CURVE_P256, hybrid_generate, hybrid_finish, hybrid_respond},
-    {TLS13_GROUP_X25519, "x25519", TLS13_X25519_SIZE, TLS13_X25519_SIZE, TLS13_X25519_SIZE, TLS13_X25519_SIZE,
-     TLS13_CURVE_P256, x25519_generate, x25519_finish, NULL},
-    {TLS13_GROUP_SECP256R1, "secp256r1", 32, 65, 65, 32, TLS13_CURVE_P256, ec_generate, ec_finish, NULL},
-    {TLS13_GROUP_SECP384R1, "secp384r1", 48, 97, 97, 48, TLS13_CURVE_P384, ec_generate, ec_finish, NULL},
+    {.id = TLS13_GROUP_X25519MLKEM768, .name = "X25519MLKEM768",
+     .priv_size = TLS13_MLKEM768_DK_SIZE + TLS13_X25519_SIZE,
+     .client_share_size = TLS13_MLKEM768_EK_SIZE + TLS13_X25519_SIZE,
+     .server_share_size = TLS13_MLKEM768_CT_SIZE + TLS13_X25519_SIZE,
+     .secret_size = TLS13_MLKEM768_SS_SIZE + TLS13_X25519_SIZE,
+     .generate = hybrid_generate, .finish = hybrid_finish, .respond = hybrid_respond},
+    {.id = TLS13_GROUP_X25519, .name = "x25519", .priv_size = TLS13_X25519_SIZE,
+     .client_share_size = TLS13_X25519_SIZE, .server_share_size = TLS13_X25519_SIZE,
+     .secret_size = TLS13_X25519_SIZE, .generate = x25519_generate, .finish = x25519_finish},
+    {.id = TLS13_GROUP_SECP256R1, .name = "secp256r1", .priv_size = 32, .client_share_size = 65,
+     .server_share_size = 65, .secret_size = 32, .curve = TLS13_CURVE_P256,
+     .generate = ec_generate, .finish = ec_finish},
+    {.id = TLS13_GROUP_SECP384R1, .name = "secp384r1", .priv_size = 48, .client_share_size = 97,
+     .server_share_size = 97, .secret_size = 48, .curve = TLS13_CURVE_P384,
+     .generate = ec_generate, .finish = ec_finish},
 };
 
 /* The largest private part: the hybrid's dk and X25519 scalar. */

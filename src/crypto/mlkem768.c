@@ -25,13 +25,13 @@ typedef tls13_mlkem_poly poly;
  * the transpose's is SampleNTT(rho || i || j) (Algorithms 13 and 14). */
 static void generate_matrix(poly a[K][K], const uint8_t rho[32], int transposed)
 {
+    uint8_t ji[K * K][2];
     for (uint8_t i = 0; i < K; i++)
         for (uint8_t j = 0; j < K; j++) {
-            if (transposed)
-                tls13_mlkem_poly_sample_ntt(&a[i][j], rho, j, i);
-            else
-                tls13_mlkem_poly_sample_ntt(&a[i][j], rho, i, j);
+            ji[K * i + j][0] = transposed ? i : j;
+            ji[K * i + j][1] = transposed ? j : i;
         }
+    tls13_mlkem_poly_sample_ntt_many(&a[0][0], K * K, rho, (const uint8_t(*)[2])ji);
 }
 
 /* G (section 4.1): SHA3-512 of a || b, split into two 32-byte halves. */
@@ -50,31 +50,29 @@ static void pke_keygen(const uint8_t d[32], uint8_t ek[TLS13_MLKEM768_EK_SIZE], 
 {
     struct {
         uint8_t rho_sigma[64];
-        poly a[K][K], s[K], e[K], t;
+        poly a[K][K], se[2 * K], t;   /* se: s, then e */
     } w;
     const uint8_t k_byte = K;
     const uint8_t *rho = w.rho_sigma, *sigma = w.rho_sigma + 32;
-    uint8_t nonce = 0;
+    poly *s = w.se, *e = w.se + K;
 
     hash_g(w.rho_sigma, d, 32, &k_byte, 1);
     generate_matrix(w.a, rho, 0);
-    for (size_t i = 0; i < K; i++)
-        tls13_mlkem_poly_sample_cbd2(&w.s[i], sigma, nonce++);
-    for (size_t i = 0; i < K; i++)
-        tls13_mlkem_poly_sample_cbd2(&w.e[i], sigma, nonce++);
+    /* s[i] and e[i] from PRF nonces 0 .. 2k-1, in that order. */
+    tls13_mlkem_poly_sample_cbd2_many(w.se, 2 * K, sigma, 0);
     for (size_t i = 0; i < K; i++) {
-        tls13_mlkem_poly_ntt(&w.s[i]);
-        tls13_mlkem_poly_ntt(&w.e[i]);
+        tls13_mlkem_poly_ntt(&s[i]);
+        tls13_mlkem_poly_ntt(&e[i]);
     }
     for (size_t i = 0; i < K; i++) {
         /* t-hat[i] = sum_j A-hat[i][j] s-hat[j] + e-hat[i] */
-        tls13_mlkem_poly_dot(&w.t, w.a[i], w.s, K);
+        tls13_mlkem_poly_dot(&w.t, w.a[i], s, K);
         tls13_mlkem_poly_tomont(&w.t);
-        tls13_mlkem_poly_add(&w.t, &w.t, &w.e[i]);
+        tls13_mlkem_poly_add(&w.t, &w.t, &e[i]);
         tls13_mlkem_poly_canonical(&w.t);
         tls13_mlkem_poly_encode12(ek + i * TLS13_MLKEM_POLY_BYTES, &w.t);
-        tls13_mlkem_poly_canonical(&w.s[i]);
-        tls13_mlkem_poly_encode12(dk_pke + i * TLS13_MLKEM_POLY_BYTES, &w.s[i]);
+        tls13_mlkem_poly_canonical(&s[i]);
+        tls13_mlkem_poly_encode12(dk_pke + i * TLS13_MLKEM_POLY_BYTES, &s[i]);
     }
     memcpy(ek + POLYVEC_BYTES, rho, 32);
     tls13_wipe(&w, sizeof(w));
@@ -97,30 +95,28 @@ static void pke_encrypt(const poly t[K], const uint8_t rho[32], const uint8_t m[
                         uint8_t ct[TLS13_MLKEM768_CT_SIZE])
 {
     struct {
-        poly at[K][K], y[K], e1, e2, u, v, mu;
+        poly at[K][K], noise[2 * K + 1], u, v, mu;   /* noise: y, e1, e2 */
     } w;
-    uint8_t nonce = 0;
+    poly *y = w.noise, *e1 = w.noise + K, *e2 = w.noise + 2 * K;
 
     generate_matrix(w.at, rho, 1);
+    /* y[i], e1[i], e2 from PRF nonces 0 .. 2k, in that order. */
+    tls13_mlkem_poly_sample_cbd2_many(w.noise, 2 * K + 1, r, 0);
     for (size_t i = 0; i < K; i++)
-        tls13_mlkem_poly_sample_cbd2(&w.y[i], r, nonce++);
-    for (size_t i = 0; i < K; i++)
-        tls13_mlkem_poly_ntt(&w.y[i]);
+        tls13_mlkem_poly_ntt(&y[i]);
     for (size_t i = 0; i < K; i++) {
         /* u[i] = NTT^-1(sum_j A-hat^T[i][j] y-hat[j]) + e1[i] */
-        tls13_mlkem_poly_sample_cbd2(&w.e1, r, nonce++);
-        tls13_mlkem_poly_dot(&w.u, w.at[i], w.y, K);
+        tls13_mlkem_poly_dot(&w.u, w.at[i], y, K);
         tls13_mlkem_poly_invntt(&w.u);
-        tls13_mlkem_poly_add(&w.u, &w.u, &w.e1);
+        tls13_mlkem_poly_add(&w.u, &w.u, &e1[i]);
         tls13_mlkem_poly_canonical(&w.u);
         tls13_mlkem_poly_compress(ct + i * 32 * DU, &w.u, DU);
     }
     /* v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)) */
-    tls13_mlkem_poly_sample_cbd2(&w.e2, r, nonce);
-    tls13_mlkem_poly_dot(&w.v, t, w.y, K);
+    tls13_mlkem_poly_dot(&w.v, t, y, K);
     tls13_mlkem_poly_invntt(&w.v);
     tls13_mlkem_poly_decompress(&w.mu, m, 1);
-    tls13_mlkem_poly_add(&w.v, &w.v, &w.e2);
+    tls13_mlkem_poly_add(&w.v, &w.v, e2);
     tls13_mlkem_poly_add(&w.v, &w.v, &w.mu);
     tls13_mlkem_poly_canonical(&w.v);
     tls13_mlkem_poly_compress(ct + CT_U_BYTES, &w.v, DV);

@@ -5,17 +5,13 @@
 #include "base/bytes.h"
 #include "base/cpu.h"
 #include "base/mem.h"
+#include "keccak_x4.h"
 #include "mlkem_poly_avx2.h"
 #include "sha3.h"
 
 #define Q TLS13_MLKEM_Q
-/* q^-1 mod 2^16, for Montgomery reduction. */
-#define Q_INV 62209
 /* 2^32 mod q, multiplies by 2^16 through a Montgomery reduction. */
 #define MONT_R2 1353
-/* 2^32 / 128 mod q: the 1/128 of NTT^-1 (Algorithm 10, step 14) and the
- * 2^16 that undoes the 2^-16 left by the products, in one multiplication. */
-#define INVNTT_SCALE 1441
 
 /* zeta^BitRev7(i) * 2^16 mod q for zeta = 17 (section 4.3), centred, so that
  * a Montgomery multiplication by an entry multiplies by zeta^BitRev7(i). */
@@ -44,7 +40,7 @@ const int16_t tls13_mlkem_zetas[128] = {
 int16_t tls13_mlkem_montgomery_reduce(int32_t a)
 {
     /* t = a * q^-1 mod 2^16, so a - t * q is divisible by 2^16. */
-    int16_t t = (int16_t)(uint16_t)((uint32_t)a * Q_INV);
+    int16_t t = (int16_t)(uint16_t)((uint32_t)a * TLS13_MLKEM_Q_INV);
     return (int16_t)((a - (int32_t)t * Q) >> 16);
 }
 
@@ -117,7 +113,7 @@ static void invntt_portable(tls13_mlkem_poly *p)
     invntt_layer(p->c, 64, &k);
     invntt_layer(p->c, 128, &k);
     for (size_t j = 0; j < TLS13_MLKEM_N; j++)
-        p->c[j] = fqmul(p->c[j], INVNTT_SCALE);
+        p->c[j] = fqmul(p->c[j], TLS13_MLKEM_INVNTT_SCALE);
 }
 
 static void dot_portable(tls13_mlkem_poly *r, const tls13_mlkem_poly *a, const tls13_mlkem_poly *b, size_t k)
@@ -314,50 +310,101 @@ uint32_t tls13_mlkem_poly_decode12(tls13_mlkem_poly *p, const uint8_t in[TLS13_M
     return all_below_q;
 }
 
-void tls13_mlkem_poly_sample_ntt(tls13_mlkem_poly *p, const uint8_t rho[32], uint8_t i, uint8_t j)
+/* SampleNTT's loop (Algorithm 7, steps 5-14) over len bytes of XOF output:
+ * each three bytes give two 12-bit candidates, kept when below q, appended
+ * to out[0..n) until there are 256. A candidate is stored and kept by
+ * advancing n (A is public, but this avoids a mispredicted branch per
+ * candidate); out has room for the one written past the end. */
+static size_t reject_sample(int16_t out[TLS13_MLKEM_N + 1], size_t n, const uint8_t *buf, size_t len)
 {
-    /* Three SHAKE128 blocks give 336 candidates, enough for 256 accepted
-     * ones with overwhelming probability; more blocks follow if not. Each
-     * candidate is stored and kept by advancing n when below q (A is public,
-     * but this avoids a mispredicted branch per candidate); out has room
-     * for the one candidate written past the end. */
-    uint8_t buf[3 * TLS13_SHAKE128_RATE], ij[2] = {j, i};
-    int16_t out[TLS13_MLKEM_N + 1];
-    tls13_sha3_ctx xof;
-    size_t n = 0, have = sizeof(buf);
-    tls13_shake128_init(&xof);
-    tls13_sha3_update(&xof, rho, 32);
-    tls13_sha3_update(&xof, ij, 2);
-    tls13_shake_squeeze(&xof, buf, have);
-    for (size_t pos = 0; n < TLS13_MLKEM_N; pos += 3) {
-        uint16_t d1, d2;
-        if (pos + 3 > have) {
-            tls13_shake_squeeze(&xof, buf, TLS13_SHAKE128_RATE);
-            have = TLS13_SHAKE128_RATE;
-            pos = 0;
-        }
-        d1 = (uint16_t)(buf[pos] | ((buf[pos + 1] & 0x0f) << 8));
-        d2 = (uint16_t)((buf[pos + 1] >> 4) | (buf[pos + 2] << 4));
+    for (size_t pos = 0; pos + 3 <= len && n < TLS13_MLKEM_N; pos += 3) {
+        uint16_t d1 = (uint16_t)(buf[pos] | ((buf[pos + 1] & 0x0f) << 8));
+        uint16_t d2 = (uint16_t)((buf[pos + 1] >> 4) | (buf[pos + 2] << 4));
         out[n] = (int16_t)d1;
         n += d1 < Q;
         out[n] = (int16_t)d2;
         n += d2 < Q;
     }
+    return n;
+}
+
+/* Three SHAKE128 blocks give 336 candidates, enough for 256 accepted ones
+ * with overwhelming probability; more blocks follow when not. */
+#define SAMPLE_NTT_BLOCKS 3
+#define XOF_INPUT 34   /* rho || j || i */
+
+static void sample_ntt_one(tls13_mlkem_poly *p, const uint8_t rho[32], const uint8_t ji[2])
+{
+    uint8_t buf[SAMPLE_NTT_BLOCKS * TLS13_SHAKE128_RATE];
+    int16_t out[TLS13_MLKEM_N + 1];
+    tls13_sha3_ctx xof;
+    size_t n;
+    tls13_shake128_init(&xof);
+    tls13_sha3_update(&xof, rho, 32);
+    tls13_sha3_update(&xof, ji, 2);
+    tls13_shake_squeeze(&xof, buf, sizeof(buf));
+    n = reject_sample(out, 0, buf, sizeof(buf));
+    while (n < TLS13_MLKEM_N) {
+        tls13_shake_squeeze(&xof, buf, TLS13_SHAKE128_RATE);
+        n = reject_sample(out, n, buf, TLS13_SHAKE128_RATE);
+    }
     memcpy(p->c, out, sizeof(p->c));
 }
 
-void tls13_mlkem_poly_sample_cbd2(tls13_mlkem_poly *p, const uint8_t sigma[32], uint8_t nonce)
+/* Four entries at once with the four-way Keccak. */
+static void sample_ntt_x4(tls13_mlkem_poly p[4], const uint8_t rho[32], const uint8_t ji[4][2])
 {
-    /* PRF_2(s, b) = SHAKE256(s || b, 128 bytes) (section 4.1). Each
-     * coefficient is (x0 + x1) - (x2 + x3) of four consecutive bits. */
-    uint8_t buf[128];
-    tls13_sha3_ctx prf;
-    tls13_shake256_init(&prf);
-    tls13_sha3_update(&prf, sigma, 32);
-    tls13_sha3_update(&prf, &nonce, 1);
-    tls13_shake_squeeze(&prf, buf, sizeof(buf));
-    tls13_wipe(&prf, sizeof(prf));
-    for (size_t w = 0; w < sizeof(buf) / 4; w++) {
+    uint8_t in[4][XOF_INPUT], buf[4][SAMPLE_NTT_BLOCKS * TLS13_SHAKE128_RATE];
+    int16_t out[4][TLS13_MLKEM_N + 1];
+    const uint8_t *inputs[4];
+    uint8_t *outputs[4];
+    size_t n[4];
+    tls13_keccak_x4 xof;
+    int more;
+    for (size_t s = 0; s < 4; s++) {
+        memcpy(in[s], rho, 32);
+        in[s][32] = ji[s][0];
+        in[s][33] = ji[s][1];
+        inputs[s] = in[s];
+    }
+    tls13_keccak_x4_absorb_block(&xof, TLS13_SHAKE128_RATE, TLS13_SHAKE_SUFFIX, inputs, XOF_INPUT);
+    for (size_t b = 0; b < SAMPLE_NTT_BLOCKS; b++) {
+        for (size_t s = 0; s < 4; s++)
+            outputs[s] = buf[s] + b * TLS13_SHAKE128_RATE;
+        tls13_keccak_x4_squeeze_block(&xof, TLS13_SHAKE128_RATE, outputs);
+    }
+    for (size_t s = 0; s < 4; s++)
+        n[s] = reject_sample(out[s], 0, buf[s], sizeof(buf[s]));
+    do {
+        more = 0;
+        for (size_t s = 0; s < 4; s++)
+            more |= n[s] < TLS13_MLKEM_N;
+        if (!more)
+            break;
+        for (size_t s = 0; s < 4; s++)
+            outputs[s] = buf[s];
+        tls13_keccak_x4_squeeze_block(&xof, TLS13_SHAKE128_RATE, outputs);
+        for (size_t s = 0; s < 4; s++)
+            n[s] = reject_sample(out[s], n[s], buf[s], TLS13_SHAKE128_RATE);
+    } while (more);
+    for (size_t s = 0; s < 4; s++)
+        memcpy(p[s].c, out[s], sizeof(p[s].c));
+}
+
+void tls13_mlkem_poly_sample_ntt_many(tls13_mlkem_poly *p, size_t n, const uint8_t rho[32], const uint8_t ji[][2])
+{
+    size_t t = 0;
+    for (; t + 4 <= n; t += 4)
+        sample_ntt_x4(p + t, rho, ji + t);
+    for (; t < n; t++)
+        sample_ntt_one(p + t, rho, ji[t]);
+}
+
+/* SamplePolyCBD_2 (Algorithm 8, eta = 2) of 128 PRF bytes: each coefficient
+ * is (x0 + x1) - (x2 + x3) of four consecutive bits. */
+static void cbd2(tls13_mlkem_poly *p, const uint8_t buf[128])
+{
+    for (size_t w = 0; w < 128 / 4; w++) {
         uint32_t bits = tls13_load_le32(buf + 4 * w);
         /* Pairwise bit sums: each 2-bit field holds x_{2m} + x_{2m+1}. */
         uint32_t sums = (bits & 0x55555555u) + ((bits >> 1) & 0x55555555u);
@@ -367,5 +414,49 @@ void tls13_mlkem_poly_sample_cbd2(tls13_mlkem_poly *p, const uint8_t sigma[32], 
             p->c[8 * w + m] = (int16_t)(a - b);
         }
     }
+}
+
+/* PRF_2(s, b) = SHAKE256(s || b, 128 bytes) (section 4.1). */
+static void sample_cbd2_one(tls13_mlkem_poly *p, const uint8_t sigma[32], uint8_t nonce)
+{
+    uint8_t buf[128];
+    tls13_sha3_ctx prf;
+    tls13_shake256_init(&prf);
+    tls13_sha3_update(&prf, sigma, 32);
+    tls13_sha3_update(&prf, &nonce, 1);
+    tls13_shake_squeeze(&prf, buf, sizeof(buf));
+    tls13_wipe(&prf, sizeof(prf));
+    cbd2(p, buf);
     tls13_wipe(buf, sizeof(buf));
+}
+
+static void sample_cbd2_x4(tls13_mlkem_poly p[4], const uint8_t sigma[32], uint8_t first_nonce)
+{
+    uint8_t in[4][33], buf[4][TLS13_SHAKE256_RATE];
+    const uint8_t *inputs[4];
+    uint8_t *outputs[4];
+    tls13_keccak_x4 prf;
+    for (size_t s = 0; s < 4; s++) {
+        memcpy(in[s], sigma, 32);
+        in[s][32] = (uint8_t)(first_nonce + s);
+        inputs[s] = in[s];
+        outputs[s] = buf[s];
+    }
+    /* One block of SHAKE256 output (136 bytes) covers the 128 needed. */
+    tls13_keccak_x4_absorb_block(&prf, TLS13_SHAKE256_RATE, TLS13_SHAKE_SUFFIX, inputs, sizeof(in[0]));
+    tls13_keccak_x4_squeeze_block(&prf, TLS13_SHAKE256_RATE, outputs);
+    for (size_t s = 0; s < 4; s++)
+        cbd2(&p[s], buf[s]);
+    tls13_wipe(&prf, sizeof(prf));
+    tls13_wipe(in, sizeof(in));
+    tls13_wipe(buf, sizeof(buf));
+}
+
+void tls13_mlkem_poly_sample_cbd2_many(tls13_mlkem_poly *p, size_t n, const uint8_t sigma[32], uint8_t first_nonce)
+{
+    size_t t = 0;
+    for (; t + 4 <= n; t += 4)
+        sample_cbd2_x4(p + t, sigma, (uint8_t)(first_nonce + t));
+    for (; t < n; t++)
+        sample_cbd2_one(p + t, sigma, (uint8_t)(first_nonce + t));
 }

@@ -16,6 +16,12 @@
 
 #define TLS13_MLKEM_N 256
 #define TLS13_MLKEM_Q 3329
+/* q^-1 mod 2^16, for Montgomery reduction. */
+#define TLS13_MLKEM_Q_INV 62209
+/* 2^32 / 128 mod q: the 1/128 of NTT^-1 (Algorithm 10, step 14) and the
+ * 2^16 that undoes the 2^-16 left by the products, in one Montgomery
+ * multiplication. */
+#define TLS13_MLKEM_INVNTT_SCALE 1441
 /* Bytes of ByteEncode_12 of one polynomial. */
 #define TLS13_MLKEM_POLY_BYTES 384
 
@@ -65,9 +71,12 @@ void tls13_mlkem_poly_encode12(uint8_t out[TLS13_MLKEM_POLY_BYTES], const tls13_
  * modulus check of section 7.2), else zero. */
 uint32_t tls13_mlkem_poly_decode12(tls13_mlkem_poly *p, const uint8_t in[TLS13_MLKEM_POLY_BYTES]);
 
-/* SampleNTT (Algorithm 7) from SHAKE128(rho || j || i): entry A[i][j]. */
-void tls13_mlkem_poly_sample_ntt(tls13_mlkem_poly *p, const uint8_t rho[32], uint8_t i, uint8_t j);
-/* SamplePolyCBD_2(PRF_2(sigma, nonce)) (Algorithm 8, eta = 2). */
-void tls13_mlkem_poly_sample_cbd2(tls13_mlkem_poly *p, const uint8_t sigma[32], uint8_t nonce);
+/* SampleNTT (Algorithm 7): p[t] from SHAKE128(rho || ji[t][0] || ji[t][1])
+ * for t < n (entry A[i][j] uses j, i). Four at a time share a four-way
+ * Keccak. */
+void tls13_mlkem_poly_sample_ntt_many(tls13_mlkem_poly *p, size_t n, const uint8_t rho[32], const uint8_t ji[][2]);
+/* SamplePolyCBD_2(PRF_2(sigma, first_nonce + t)) into p[t] for t < n
+ * (Algorithm 8, eta = 2), four at a time likewise. */
+void tls13_mlkem_poly_sample_cbd2_many(tls13_mlkem_poly *p, size_t n, const uint8_t sigma[32], uint8_t first_nonce);
 
 #endif

@@ -11,8 +11,6 @@
 #include <immintrin.h>
 
 #define Q TLS13_MLKEM_Q
-#define Q_INV_SIGNED (-3327)   /* q^-1 mod 2^16 as int16_t */
-#define INVNTT_SCALE 1441      /* as in mlkem_poly.c */
 
 typedef __m256i vec;
 
@@ -27,7 +25,7 @@ TLS13_TARGET("avx2") static inline vec mont_mul(vec a, vec b, vec b_qinv)
 
 TLS13_TARGET("avx2") static inline vec qinv_of(vec b)
 {
-    return _mm256_mullo_epi16(b, _mm256_set1_epi16(Q_INV_SIGNED));
+    return _mm256_mullo_epi16(b, _mm256_set1_epi16((int16_t)TLS13_MLKEM_Q_INV));
 }
 
 /* a - round(a / q) q, as tls13_mlkem_barrett_reduce: the high half of
@@ -196,7 +194,7 @@ TLS13_TARGET("avx2") void tls13_mlkem_poly_invntt_avx2(tls13_mlkem_poly *p)
     narrow_layer(p->c, SPLIT8, 8, 1);
     for (size_t len = 16; len <= 128; len *= 2)
         wide_layer(p->c, len, 1);
-    map_all(p->c, _mm256_set1_epi16(INVNTT_SCALE), 1);
+    map_all(p->c, _mm256_set1_epi16(TLS13_MLKEM_INVNTT_SCALE), 1);
 }
 
 /* Sixteen coefficients are four groups of two pairs (a0, a1) sharing

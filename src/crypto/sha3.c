@@ -2,10 +2,9 @@
 
 #include "base/mem.h"
 
-/* Suffixes: SHA-3 appends the bits 01, SHAKE the bits 1111 (FIPS 202
- * sections 6.1, 6.2); the next bit set is pad10*1's first 1. */
+/* SHA-3 appends the bits 01 (FIPS 202 section 6.1); the next bit set is
+ * pad10*1's first 1. SHAKE's suffix is TLS13_SHAKE_SUFFIX. */
 #define SHA3_SUFFIX 0x06
-#define SHAKE_SUFFIX 0x1f
 
 /* Rate = 200 - 2 * digest size for SHA3-d (capacity c = 2d). */
 void tls13_sha3_256_init(tls13_sha3_ctx *ctx)
@@ -20,12 +19,12 @@ void tls13_sha3_512_init(tls13_sha3_ctx *ctx)
 
 void tls13_shake128_init(tls13_sha3_ctx *ctx)
 {
-    tls13_keccak_init(ctx, TLS13_SHAKE128_RATE, SHAKE_SUFFIX);
+    tls13_keccak_init(ctx, TLS13_SHAKE128_RATE, TLS13_SHAKE_SUFFIX);
 }
 
 void tls13_shake256_init(tls13_sha3_ctx *ctx)
 {
-    tls13_keccak_init(ctx, TLS13_SHAKE256_RATE, SHAKE_SUFFIX);
+    tls13_keccak_init(ctx, TLS13_SHAKE256_RATE, TLS13_SHAKE_SUFFIX);
 }
 
 void tls13_sha3_update(tls13_sha3_ctx *ctx, const void *data, size_t len)

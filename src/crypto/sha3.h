@@ -14,6 +14,8 @@
 #define TLS13_SHA3_512_SIZE 64
 #define TLS13_SHAKE128_RATE 168
 #define TLS13_SHAKE256_RATE 136
+/* Domain bits 1111 of SHAKE and the first pad bit (FIPS 202 section 6.2). */
+#define TLS13_SHAKE_SUFFIX 0x1f
 
 typedef tls13_keccak tls13_sha3_ctx;
 

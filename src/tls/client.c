@@ -184,6 +184,7 @@ int tls13_client_start_with_hello(tls13_conn *c, const uint8_t *ch_msg, size_t c
         !(sig = tls13_ext_find(&ch.exts, TLS13_EXT_SIGNATURE_ALGORITHMS)) ||
         tls13_u16_list_parse(sig, 2, c->offered_sigalgs, TLS13_MAX_SIGALGS, &c->n_offered_sigalgs) != 0)
         return TLS13_ERR_INVALID_ARGUMENT;
+    c->offered_record_size_limit = tls13_ext_find(&ch.exts, TLS13_EXT_RECORD_SIZE_LIMIT) != NULL;
     memcpy(c->client_random, ch.random, 32);
     memcpy(c->session_id, ch.session_id, ch.session_id_len);
     c->session_id_len = ch.session_id_len;
@@ -378,6 +379,14 @@ static int client_encrypted_extensions(tls13_conn *c, const uint8_t *msg, size_t
         } else if (e->type == TLS13_EXT_SERVER_NAME && c->server_name && !is_ip_literal(c->server_name)) {
             if (e->len != 0)
                 return tls13_violation(c, TLS13_ALERT_DECODE_ERROR, "the server's server_name extension is not empty");
+        } else if (e->type == TLS13_EXT_RECORD_SIZE_LIMIT && c->offered_record_size_limit) {
+            tls13_reader er;
+            uint16_t limit;
+            tls13_reader_init(&er, e->data, e->len);
+            if (!tls13_read_u16(&er, &limit) || !tls13_reader_done(&er) || limit < 64)
+                return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER, "the server sent an invalid record_size_limit");
+            /* RFC 8449 section 4: the limit counts the inner content type. */
+            c->max_fragment = (size_t)limit - 1 < TLS13_MAX_PLAINTEXT ? (size_t)limit - 1 : TLS13_MAX_PLAINTEXT;
         } else if (e->type != TLS13_EXT_SUPPORTED_GROUPS) {
             /* supported_groups is the server's preference list, informational
              * (section 4.2.7); anything else we did not offer. */

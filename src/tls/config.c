@@ -79,8 +79,10 @@ int tls13_config_add_certificate(tls13_config *cfg, const char *chain_pem_path, 
     if (!e)
         return TLS13_ERR_NO_MEMORY;
     rc = tls13_cert_chain_load_file(&e->chain, chain_pem_path, err, sizeof(err));
-    if (rc == TLS13_OK && e->chain.n_certs == 0)
-        rc = TLS13_ERR_PEM, snprintf(err, sizeof(err), "%s: no CERTIFICATE block found", chain_pem_path);
+    if (rc == TLS13_OK && e->chain.n_certs == 0) {
+        rc = TLS13_ERR_PEM;
+        snprintf(err, sizeof(err), "%s: no CERTIFICATE block found", chain_pem_path);
+    }
     if (rc != TLS13_OK) {
         tls13_cert_chain_free(&e->chain);
         tls13_free(e);

@@ -251,15 +251,20 @@ static int process_record(tls13_conn *c)
             return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
                                    "the %s sent a change_cipher_spec record that is not the single byte 0x01",
                                    tls13_peer_name(c));
-        if (!ccs_allowed(c))
-            return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
-                                   "the %s sent change_cipher_spec outside the handshake", tls13_peer_name(c));
         if (c->hs_len > 0)
             return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
                                    "the %s sent change_cipher_spec inside a fragmented handshake message",
                                    tls13_peer_name(c));
+        if (!ccs_allowed(c))
+            return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
+                                   "the %s sent change_cipher_spec outside the handshake", tls13_peer_name(c));
         return TLS13_OK;
     }
+    /* A peer that fails before it has our keys (a client rejecting the
+     * ServerHello) can only send its alert in plaintext: accept one during
+     * the handshake. */
+    if (c->rd.active && type == TLS13_CT_ALERT && c->state != TLS13_ST_CONNECTED && body_len == 2 && c->hs_len == 0)
+        return process_alert(c, body, body_len);
     if (c->rd.active) {
         int rc;
         if (type != TLS13_CT_APPLICATION_DATA)

@@ -133,6 +133,7 @@ struct tls13_conn {
     uint16_t offered_sigalgs[TLS13_MAX_SIGALGS];
     size_t n_offered_sigalgs;
     int cert_requested;
+    int offered_record_size_limit; /* only when started from given ClientHello bytes (tests) */
     uint8_t request_context[255];
     size_t request_context_len;
 
@@ -219,6 +220,10 @@ int tls13_receive_certificate_verify(tls13_conn *c, const uint8_t *msg, size_t l
                                      size_t n_allowed);
 int tls13_receive_finished(tls13_conn *c, const uint8_t *msg, size_t len, const uint8_t *base_secret);
 int tls13_handle_key_update(tls13_conn *c, const uint8_t *msg, size_t len);
+/* TLS-Exporter (section 7.5) over the connection's exporter_master_secret,
+ * once the handshake is done; not in the public API yet (tests and tools). */
+int tls13_conn_export(const tls13_conn *c, const char *label, const uint8_t *context, size_t context_len,
+                      uint8_t *out, size_t out_len);
 /* KeyUpdate initiated by us (tests; section 4.6.3). */
 int tls13_conn_key_update(tls13_conn *c, int request_peer_update);
 /* The signature schemes we offer and accept, in preference order. */

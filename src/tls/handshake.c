@@ -179,7 +179,7 @@ int tls13_receive_certificate(tls13_conn *c, const uint8_t *msg, size_t len, int
     tls13_verify_result vr;
     tls13_verify_mode mode = c->cfg->verify;
     int verify = c->role == TLS13_CLIENT ? mode != TLS13_VERIFY_NONE : 1;
-    char subject[256] = "", scratch[512], nb[32], na[32];
+    char subject[256] = "", issuer[256], sans[512], nb[32], na[32];
     int rc;
 
     tls13_free(c->peer_cert_msg);
@@ -223,8 +223,9 @@ int tls13_receive_certificate(tls13_conn *c, const uint8_t *msg, size_t len, int
         tls13_transcript_add(&c->transcript, msg, len);
         return TLS13_OK;
     }
-    tls13_x509_describe(c->peer_certs[0], c->peer_cert_lens[0], subject, sizeof(subject), scratch, sizeof(scratch),
-                        nb, sizeof(nb), na, sizeof(na), scratch, sizeof(scratch));
+    if (tls13_x509_describe(c->peer_certs[0], c->peer_cert_lens[0], subject, sizeof(subject), issuer, sizeof(issuer),
+                            nb, sizeof(nb), na, sizeof(na), sans, sizeof(sans)) != TLS13_OK)
+        subject[0] = '\0';
     tls13_trace(c, "< Certificate: %zu certificate%s, leaf %s", c->n_peer_certs, c->n_peer_certs == 1 ? "" : "s",
                 subject[0] ? subject : "(unreadable)");
     if (verify) {
@@ -399,6 +400,16 @@ int tls13_conn_key_update(tls13_conn *c, int request_peer_update)
     if (c->state != TLS13_ST_CONNECTED || c->close_sent)
         return TLS13_ERR_STATE;
     return send_key_update(c, request_peer_update);
+}
+
+int tls13_conn_export(const tls13_conn *c, const char *label, const uint8_t *context, size_t context_len,
+                      uint8_t *out, size_t out_len)
+{
+    if (!c || !label || !out || (context_len && !context))
+        return TLS13_ERR_INVALID_ARGUMENT;
+    if (c->state != TLS13_ST_CONNECTED)
+        return TLS13_ERR_STATE;
+    return tls13_exporter(c->suite->hash, c->exporter_secret, label, context, context_len, out, out_len);
 }
 
 void tls13_trace_negotiated(tls13_conn *c)

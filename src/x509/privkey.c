@@ -13,6 +13,8 @@
 
 #include "base/der.h"
 #include "base/mem.h"
+#include "crypto/ec.h"
+#include "crypto/ed25519.h"
 #include "file.h"
 #include "oid.h"
 #include "pem.h"
@@ -259,6 +261,25 @@ static int parse_pem(tls13_private_key *key, const uint8_t *data, size_t len, ch
                      "no PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY block found");
 }
 
+/* Files may omit the public half (SEC 1 [1] is optional, PKCS#8 v1 has no
+ * publicKey); signing needs it, so it is computed once here. This also
+ * rejects an EC scalar that is zero or not below the group order. */
+static int complete_public(tls13_private_key *key, char *err, size_t err_len)
+{
+    if (key->pub_len != 0)
+        return TLS13_OK;
+    if (key->type == TLS13_KEY_ED25519) {
+        tls13_ed25519_public(key->pub, key->secret);
+        key->pub_len = 32;
+    } else if (key->type == TLS13_KEY_EC_P256 || key->type == TLS13_KEY_EC_P384) {
+        tls13_ec_curve curve = key->type == TLS13_KEY_EC_P256 ? TLS13_CURVE_P256 : TLS13_CURVE_P384;
+        if (tls13_ec_public_from_private(curve, key->secret, key->pub) != TLS13_OK)
+            return key_error(err, err_len, TLS13_ERR_BAD_KEY, "invalid EC private key (zero or not below the group order)");
+        key->pub_len = tls13_ec_point_size(curve);
+    }
+    return TLS13_OK;
+}
+
 int tls13_private_key_parse(tls13_private_key *key, const uint8_t *data, size_t len, char *err, size_t err_len)
 {
     int rc;
@@ -267,6 +288,8 @@ int tls13_private_key_parse(tls13_private_key *key, const uint8_t *data, size_t 
         err[0] = '\0';
     rc = tls13_pem_detect(data, len) ? parse_pem(key, data, len, err, err_len)
                                      : parse_der(key, data, len, err, err_len);
+    if (rc == TLS13_OK)
+        rc = complete_public(key, err, err_len);
     if (rc != TLS13_OK)
         tls13_wipe(key, sizeof(*key));
     return rc;

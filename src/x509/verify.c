@@ -32,6 +32,8 @@
 #define TLS13_X509_MAX_PEER_CERTS 32
 #define TLS13_X509_MAX_PATH 10      /* leaf + 8 intermediates + anchor */
 #define TLS13_X509_MAX_ATTEMPTS 64  /* complete paths validated per call */
+#define TLS13_X509_MAX_STEPS 1024   /* partial paths explored per call (a peer can send a
+                                       tangle of same-named CAs; this bounds the search) */
 #define MIN_RSA_BITS 2048
 
 typedef struct path_elem {
@@ -47,8 +49,8 @@ typedef struct search {
     tls13_x509_purpose purpose;
     int64_t now;
     path_elem path[TLS13_X509_MAX_PATH];
-    size_t attempts;
-    bool have_path_error, have_dead_end;
+    size_t attempts, steps;
+    bool have_path_error, have_dead_end, gave_up;
     tls13_verify_result path_error, dead_end;
 } search;
 
@@ -412,8 +414,11 @@ static bool validate(search *s, size_t n, tls13_verify_result *res)
 {
     const path_elem *p = s->path;
     size_t anchor = n - 1;
+    /* The certificates checked as the peer's: all but the anchor, except
+     * that a leaf which is itself the anchor is still a leaf. */
+    size_t peer_part = n == 1 ? 1 : anchor;
     /* Extensions we cannot process. The anchor's are its owner's business. */
-    for (size_t i = 0; i < anchor; i++)
+    for (size_t i = 0; i < peer_part; i++)
         if (p[i].cert->unknown_critical) {
             char oid[64], cause[120];
             tls13_oid_to_text(p[i].cert->unknown_critical, p[i].cert->unknown_critical_len, oid, sizeof(oid));
@@ -449,7 +454,7 @@ static bool validate(search *s, size_t n, tls13_verify_result *res)
     if (!check_key_usage(p[0].cert, 0, TLS13_KU_DIGITAL_SIGNATURE, "digital signatures (digitalSignature)", res))
         return false;
     /* EKU: on the leaf and, as in the web PKI, on intermediates too. */
-    for (size_t i = 0; i < anchor || (n == 1 && i == 0); i++)
+    for (size_t i = 0; i < peer_part; i++)
         if (!check_ext_key_usage(p[i].cert, (int)i, s->purpose, res))
             return false;
     /* Name constraints of every CA over the certificates below it
@@ -531,11 +536,14 @@ static bool extend(search *s, size_t n, tls13_verify_result *res)
     const tls13_cert *top = s->path[n - 1].cert;
     const tls13_cert *anchor = s->path[n - 1].peer_index < 0 ? top : tls13_trust_store_find_key(s->store, top);
     bool tried = false;
+    if (++s->steps > TLS13_X509_MAX_STEPS || s->attempts >= TLS13_X509_MAX_ATTEMPTS) {
+        s->gave_up = true;
+        return false;
+    }
     if (anchor) {
         tls13_verify_result r;
         s->path[n - 1].cert = anchor; /* the store's copy is what we trust */
-        if (s->attempts++ >= TLS13_X509_MAX_ATTEMPTS)
-            return false;
+        s->attempts++;
         if (validate(s, n, &r)) {
             *res = r;
             return true;
@@ -567,11 +575,13 @@ static bool extend(search *s, size_t n, tls13_verify_result *res)
             return true;
     }
     for (size_t i = 0; i < s->n_peer; i++) {
-        const tls13_cert *c = &s->peer[i];
+        const tls13_cert *c = &s->peer[i], *same = tls13_trust_store_find_key(s->store, c);
         if (!issued_by_name(top, c) || in_path(s, n, c))
             continue;
-        /* A peer copy of an anchor already tried above adds nothing. */
         tried = true;
+        /* A peer copy of an anchor already tried above adds nothing. */
+        if (same && issued_by_name(top, same))
+            continue;
         s->path[n].cert = c;
         s->path[n].peer_index = (int)i;
         if (extend(s, n + 1, res))
@@ -592,7 +602,11 @@ int tls13_x509_verify_chain(const tls13_trust_store *store,
     tls13_host parsed_host;
     tls13_verify_result local;
     tls13_verify_result *res = result ? result : &local;
+    static const tls13_trust_store empty_store;
+    size_t n_peer = 0;
     int rc = TLS13_ERR_CERT_VERIFY;
+    if (!store)
+        store = &empty_store; /* no anchors: every chain ends "unable to get local issuer" */
     if (n_certs == 0) {
         set_result(res, TLS13_VERIFY_NO_CERTIFICATE, -1, NULL, "the peer sent no certificate");
         return TLS13_ERR_CERT_VERIFY;
@@ -613,11 +627,17 @@ int tls13_x509_verify_chain(const tls13_trust_store *store,
     }
     for (size_t i = 0; i < n_certs; i++) {
         char why[200], cause[300];
-        if (tls13_cert_parse(&peer[i], certs[i], cert_lens[i], why, sizeof(why)) != TLS13_OK) {
+        if (tls13_cert_parse(&peer[n_peer], certs[i], cert_lens[i], why, sizeof(why)) != TLS13_OK) {
             snprintf(cause, sizeof(cause), "malformed certificate (%s): certificate %zu of the peer's chain", why, i);
             set_result(res, TLS13_VERIFY_MALFORMED, (int)i, NULL, cause);
             goto out;
         }
+        /* A certificate sent twice is one candidate, not two. */
+        bool repeated = false;
+        for (size_t j = 0; j < n_peer && !repeated; j++)
+            repeated = peer[j].der_len == cert_lens[i] && memcmp(peer[j].der, certs[i], cert_lens[i]) == 0;
+        if (!repeated)
+            n_peer++;
     }
     if (host) {
         tls13_host_parse(host, &parsed_host);
@@ -626,7 +646,7 @@ int tls13_x509_verify_chain(const tls13_trust_store *store,
     }
     s->store = store;
     s->peer = peer;
-    s->n_peer = n_certs;
+    s->n_peer = n_peer;
     s->host = host ? &parsed_host : NULL;
     s->purpose = purpose;
     s->now = now;
@@ -638,10 +658,12 @@ int tls13_x509_verify_chain(const tls13_trust_store *store,
         rc = TLS13_OK;
     } else if (s->have_path_error) {
         *res = s->path_error;
-    } else if (s->have_dead_end) {
+    } else if (s->have_dead_end && !s->gave_up) {
         *res = s->dead_end;
     } else {
-        set_result(res, TLS13_VERIFY_CHAIN_TOO_LONG, -1, NULL, "certificate chain search gave up (too many alternatives)");
+        set_result(res, TLS13_VERIFY_CHAIN_TOO_LONG, -1, NULL,
+                   "certificate chain too long (the search for a path to a trust anchor gave up: too many "
+                   "alternative issuers)");
     }
 out:
     tls13_free(peer);

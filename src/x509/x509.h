@@ -40,8 +40,12 @@ typedef enum tls13_verify_code {
 
 typedef struct tls13_verify_result {
     tls13_verify_code code;
-    int depth;            /* index in the peer's chain (0 = leaf) of the failing certificate, or -1 */
-    char message[512];    /* e.g. "certificate has expired (notAfter 2025-02-20, now 2026-11-22): CN=example.com" */
+    int depth;            /* position of the failing certificate in the chain as built (0 = leaf,
+                             1 = its issuer, ...; the same as the peer's order when it sent the chain
+                             in order), or -1 when no single certificate is at fault */
+    char message[512];    /* the cause, then which certificate, e.g. "certificate has expired (notAfter
+                             2025-02-20 12:00:00 UTC, now 2026-11-22 08:00:00 UTC): depth 0, subject
+                             CN=example.com"; on success "certificate chain verified (...)" */
 } tls13_verify_result;
 
 typedef enum tls13_x509_purpose {

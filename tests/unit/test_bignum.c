@@ -12,6 +12,7 @@
 
 #include "base/cpu.h"
 #include "crypto/bignum.h"
+#include "rsa_test_keys.h"
 
 struct exp_case {
     const char *m, *a, *e, *r;
@@ -207,6 +208,49 @@ static void inversion(void **state)
     tt_count_report(&c);
 }
 
+/* a * a^-1 = 1 (mod m) for the primes and moduli of the RSA test keys, with
+ * a = 1, m - 1 and pseudo-random values, checked with Montgomery arithmetic. */
+static void inversion_round_trips(void **state)
+{
+    tt_count c = {"inverse round trips (RSA primes and moduli)", 0, 0, 0};
+    uint64_t seed = 0x243f6a8885a308d3u;
+    (void)state;
+    for (size_t k = 0; k < sizeof(rsa_test_keys) / sizeof(rsa_test_keys[0]); k++) {
+        const char *moduli[3] = {rsa_test_keys[k].p, rsa_test_keys[k].q, rsa_test_keys[k].n};
+        for (size_t i = 0; i < 3; i++) {
+            size_t n = 0;
+            tls13_limb *m = limbs_from_hex(moduli[i], &n);
+            tls13_limb a[TLS13_BN_MAX_LIMBS], inv[TLS13_BN_MAX_LIMBS], am[TLS13_BN_MAX_LIMBS], one[TLS13_BN_MAX_LIMBS];
+            tls13_mont *ctx = malloc(sizeof(*ctx));
+            assert_int_equal(tls13_mont_init(ctx, m, n), 1);
+            for (int trial = 0; trial < 6; trial++) {
+                memset(a, 0, sizeof(a));
+                if (trial == 0) {
+                    a[0] = 1;
+                } else if (trial == 1) {
+                    memcpy(a, m, n * sizeof(*a));
+                    a[0] -= 1;
+                } else {
+                    for (size_t j = 0; j < n; j++) {
+                        seed = seed * 6364136223846793005u + 1442695040888963407u;
+                        a[j] = (tls13_limb)(seed >> 17);
+                    }
+                    a[n - 1] &= m[n - 1] >> 1; /* below m */
+                }
+                assert_int_equal(tls13_bn_mod_inverse_vartime(inv, a, m, n), 1);
+                tls13_mont_to(ctx, am, a, n);
+                tls13_mont_mul(ctx, one, am, inv); /* a * inv, out of Montgomery form */
+                assert_int_equal(one[0], 1);
+                assert_true(n == 1 || tls13_bn_is_zero_mask(one + 1, n - 1));
+                c.run++;
+                c.passed++;
+            }
+            free(m), free(ctx);
+        }
+    }
+    tt_count_report(&c);
+}
+
 static void bytes_and_comparisons(void **state)
 {
     static const uint8_t in[9] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09};
@@ -251,6 +295,7 @@ int main(void)
         cmocka_unit_test(reduction_of_long_inputs),
         cmocka_unit_test(multiplication),
         cmocka_unit_test(inversion),
+        cmocka_unit_test(inversion_round_trips),
         cmocka_unit_test(bytes_and_comparisons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,12 +12,14 @@
 #include "crypto/aes_gcm.h"
 #include "tls13.h"
 
-/* Portable; AES-NI without PCLMUL (bitsliced-free CTR, portable GHASH);
- * PCLMUL without AES-NI; everything (the stitched loop). */
+/* Portable; AES-NI without PCLMUL (AES-NI CTR, portable GHASH); PCLMUL
+ * without AES-NI; both but no AVX (AES-NI CTR and PCLMUL GHASH in separate
+ * passes); everything (the stitched loop). */
 static const uint32_t paths[] = {
     0,
     TLS13_CPU_AESNI | TLS13_CPU_SSSE3 | TLS13_CPU_SSE41,
     TLS13_CPU_PCLMUL | TLS13_CPU_SSSE3 | TLS13_CPU_SSE41,
+    TLS13_CPU_AESNI | TLS13_CPU_PCLMUL | TLS13_CPU_SSSE3 | TLS13_CPU_SSE41,
     UINT32_MAX,
 };
 #define NPATHS (sizeof(paths) / sizeof(paths[0]))

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/cpu.h"
+#include "crypto/keccak_x4.h"
 #include "crypto/sha3.h"
 
 enum fn { SHA3_256, SHA3_512, SHAKE128, SHAKE256 };
@@ -130,12 +132,53 @@ static void shake_long_output(void **state)
     tt_assert_hex(out + 480, 32, "6a1a9d7846436e4dca5728b6f760eef0ca92bf0be5615e96959d767197a0beeb");
 }
 
+/* Four sponges side by side (portable and AVX2) give what four separate
+ * SHAKE128/SHAKE256 computations give, for every input length below the
+ * rate and several output blocks. */
+static void four_way_matches_single(void **state)
+{
+    static const size_t rates[] = {TLS13_SHAKE128_RATE, TLS13_SHAKE256_RATE};
+    uint8_t in[4][TLS13_SHAKE128_RATE], out[4][3 * TLS13_SHAKE128_RATE], ref[3 * TLS13_SHAKE128_RATE];
+    const uint8_t *inputs[4];
+    uint8_t *outputs[4];
+    (void)state;
+    for (size_t s = 0; s < 4; s++) {
+        for (size_t i = 0; i < sizeof(in[s]); i++)
+            in[s][i] = (uint8_t)(s * 71 + i * 13 + 5);
+        inputs[s] = in[s];
+    }
+    for (int path = 0; path < 2; path++) {
+        tls13_cpu_set_mask(path ? UINT32_MAX : 0);
+        for (size_t r = 0; r < 2; r++) {
+            size_t rate = rates[r];
+            for (size_t len = 0; len < rate; len += 5) {
+                tls13_keccak_x4 k;
+                tls13_keccak_x4_absorb_block(&k, rate, TLS13_SHAKE_SUFFIX, inputs, len);
+                for (size_t b = 0; b < 3; b++) {
+                    for (size_t s = 0; s < 4; s++)
+                        outputs[s] = out[s] + b * rate;
+                    tls13_keccak_x4_squeeze_block(&k, rate, outputs);
+                }
+                for (size_t s = 0; s < 4; s++) {
+                    if (rate == TLS13_SHAKE128_RATE)
+                        tls13_shake128(in[s], len, ref, 3 * rate);
+                    else
+                        tls13_shake256(in[s], len, ref, 3 * rate);
+                    assert_memory_equal(out[s], ref, 3 * rate);
+                }
+            }
+        }
+    }
+    tls13_cpu_set_mask(UINT32_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fips202_examples),
         cmocka_unit_test(streaming_matches_one_shot),
         cmocka_unit_test(shake_long_output),
+        cmocka_unit_test(four_way_matches_single),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,9 +42,9 @@ static void ec_key_forms(void **state)
             print_error("%s: wrong key\n", files[i]);
             continue;
         }
-        /* Files that carry the public point carry the certificate's. */
-        if (strcmp(files[i], "leaf.nopub.pem") == 0 ? key.pub_len != 0
-                                                     : (key.pub_len != 65 || memcmp(key.pub, c.key.data, 65) != 0)) {
+        /* The public point, from the file or computed when the file has none
+         * (leaf.nopub.pem), is the certificate's. */
+        if (key.pub_len != 65 || memcmp(key.pub, c.key.data, 65) != 0) {
             print_error("%s: wrong public point\n", files[i]);
             continue;
         }
@@ -91,6 +91,10 @@ static void rsa_and_ed25519_keys(void **state)
     assert_int_equal(load("leaf_ed.key", &key, err, sizeof(err)), TLS13_OK);
     assert_int_equal(key.type, TLS13_KEY_ED25519);
     assert_int_equal(key.secret_len, 32);
+    assert_int_equal(key.pub_len, 32); /* computed: PKCS#8 v1 has no publicKey */
+    cert_key("leaf_ed.pem", &c, &der);
+    assert_memory_equal(key.pub, c.key.data, 32);
+    tls13_free(der);
 }
 
 static void encrypted_and_bad_keys(void **state)
@@ -119,6 +123,16 @@ static void encrypted_and_bad_keys(void **state)
     count.run++;
     if (tls13_private_key_parse(&key, (const uint8_t *)"garbage", 7, err, sizeof(err)) == TLS13_ERR_DECODE)
         count.passed++;
+    /* A SEC 1 key whose scalar is zero. */
+    {
+        uint8_t zero[51] = {0x30, 0x31, 0x02, 0x01, 0x01, 0x04, 0x20};
+        static const uint8_t curve[] = {0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
+        memcpy(zero + 39, curve, sizeof(curve));
+        count.run++;
+        if (tls13_private_key_parse(&key, zero, sizeof(zero), err, sizeof(err)) == TLS13_ERR_BAD_KEY &&
+            strstr(err, "invalid EC private key"))
+            count.passed++;
+    }
     /* Every truncation of a DER key fails, and leaves no key behind. */
     der = tx_file("leaf.key.der", &len);
     for (size_t cut = 0; cut < len; cut++) {

@@ -46,7 +46,7 @@ static inline const char *tx_dir(void)
 
 static inline char *tx_path(const char *name)
 {
-    static char path[512];
+    static char path[1024];
     snprintf(path, sizeof(path), "%s/%s", tx_dir(), name);
     return path;
 }

@@ -25,6 +25,7 @@ keyopts() {
     ec521) echo "-newkey ec -pkeyopt ec_paramgen_curve:P-521" ;;
     rsa2048) echo "-newkey rsa:2048" ;;
     rsa1024) echo "-newkey rsa:1024" ;;
+    rsapss) echo "-newkey rsa-pss -pkeyopt rsa_keygen_bits:2048" ;;
     ed25519) echo "-newkey ed25519" ;;
     key:*) echo "-key ${1#key:}" ;;
     *) echo "unknown key spec $1" >&2; exit 1 ;;
@@ -123,6 +124,14 @@ mk loop_b loop_a0 "/CN=Loop B" 365 ec256 -addext "basicConstraints=critical,CA:T
 mk loop_a loop_b "/CN=Loop A" 365 key:loop_a0.key -addext "basicConstraints=critical,CA:TRUE"
 mk leaf_loop loop_a0 "/CN=loop" 90 ec256 -addext "subjectAltName=DNS:loop.example.com"
 
+# A tangle: twelve self-issued CAs with one name and no key identifiers, so
+# that every one is a candidate issuer of every other.
+NOKID=(-addext "subjectKeyIdentifier=none" -addext "authorityKeyIdentifier=none")
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    mk tangle$i self "/CN=Tangle" 365 ec256 -addext "basicConstraints=critical,CA:TRUE" "${NOKID[@]}"
+done
+mk leaf_tangle tangle1 "/CN=tangle" 90 ec256 "${NOKID[@]}"
+
 # A long chain: root -> deep1 -> ... -> deep9 -> leaf_long.
 prev=root
 for i in 1 2 3 4 5 6 7 8 9; do
@@ -137,6 +146,12 @@ mk rsa_inter rsa_root "/CN=RSA Intermediate" 365 rsa2048 -addext "basicConstrain
 mk rsa_leaf rsa_inter "/CN=rsa.example.com" 90 ec256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest \
     -addext "subjectAltName=DNS:rsa.example.com"
 mk rsa_leaf_sha1 rsa_inter "/CN=rsa-sha1" 90 ec256 -sha1 -addext "subjectAltName=DNS:rsa.example.com"
+mk rsa_leaf_md5 rsa_inter "/CN=rsa-md5" 90 ec256 -md5 -addext "subjectAltName=DNS:rsa.example.com"
+mk rsa_leaf_salt20 rsa_inter "/CN=rsa-salt20" 90 ec256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:20 \
+    -addext "subjectAltName=DNS:rsa.example.com"
+# An id-RSASSA-PSS CA key (RFC 4055): its signatures are rsa_pss_pss_*.
+mk pss_ca rsa_root "/CN=RSA-PSS CA" 365 rsapss -addext "basicConstraints=critical,CA:TRUE"
+mk pss_leaf pss_ca "/CN=pss.example.com" 90 ec256 -sigopt rsa_pss_saltlen:digest -addext "subjectAltName=DNS:pss.example.com"
 
 # Ed25519 CA and a leaf signed with Ed25519.
 mk ed_ca root "/CN=Ed25519 CA" 365 ed25519 -addext "basicConstraints=critical,CA:TRUE"
