@@ -361,8 +361,7 @@ static int connect_to(const char *host, const char *port, int timeout_ms, char *
     int fd = -1, rc;
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_ADDRCONFIG;
+    hints.ai_socktype = SOCK_STREAM; /* no AI_ADDRCONFIG: it can hide ::1 or 127.0.0.1 on loopback-only hosts */
     rc = getaddrinfo(host, port, &hints, &res);
     if (rc != 0) {
         snprintf(why, why_len, "could not resolve host %s: %s", host, gai_strerror(rc));
