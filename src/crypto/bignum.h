@@ -5,9 +5,13 @@
  * Limbs are 64 bits with 128-bit products where the compiler has unsigned
  * __int128, else 32 bits with 64-bit products. The portable build
  * (-DTLS13_PORTABLE=ON, TLS13_PORTABLE_ONLY) always uses the 32-bit limbs, so
- * that code path is compiled and tested by the portable test run. On x86-64
- * with BMI2 and ADX the Montgomery multiplication has a MULX/ADCX/ADOX path
- * chosen at run time.
+ * that code path is compiled and tested by the portable test run.
+ *
+ * The Montgomery multiplication is portable C (bignum_mont_columns.h). A
+ * MULX/ADCX/ADOX version written with intrinsics was measured and dropped:
+ * gcc 12 and clang 14 turn _addcarryx_u64 into one ADC chain plus flag
+ * saves, which ran slower than the __int128 code. The only run-time fast
+ * path is the AVX2 scan of the exponentiation's window table.
  *
  * Everything here runs in time independent of the values of its arguments,
  * except the functions whose names end in _vartime (public data, or data
