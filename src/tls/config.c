@@ -21,7 +21,8 @@ tls13_config *tls13_config_new(tls13_role role)
         return NULL;
     cfg->role = role;
     cfg->trust = tls13_trust_store_new();
-    if (!cfg->trust) {
+    if (!cfg->trust || pthread_mutex_init(&cfg->system_store_lock, NULL) != 0) {
+        tls13_trust_store_free(cfg->trust);
         tls13_free(cfg);
         return NULL;
     }
@@ -49,6 +50,7 @@ void tls13_config_free(tls13_config *cfg)
         tls13_free_wiped(cfg->certs[i], sizeof(*cfg->certs[i]));
     }
     tls13_trust_store_free(cfg->trust);
+    pthread_mutex_destroy(&cfg->system_store_lock);
     free_alpn(cfg);
     tls13_free_wiped(cfg, sizeof(*cfg));
 }
@@ -235,4 +237,20 @@ int tls13_cert_describe(const uint8_t *der, size_t len, tls13_cert_info *info)
     return tls13_x509_describe(der, len, info->subject, sizeof(info->subject), info->issuer, sizeof(info->issuer),
                                info->not_before, sizeof(info->not_before), info->not_after,
                                sizeof(info->not_after), info->sans, sizeof(info->sans));
+}
+
+/* A client that was given no trust anchors verifies against the system
+ * store, loaded into the configuration by its first connection. Connections
+ * on several threads may share one configuration, so the load is done under
+ * a lock; once loaded, the store is only read. */
+void tls13_config_use_system_store(const tls13_config *cfg)
+{
+    tls13_config *mutable_cfg = (tls13_config *)cfg;
+    if (cfg->role != TLS13_CLIENT || cfg->verify == TLS13_VERIFY_NONE)
+        return;
+    pthread_mutex_lock(&mutable_cfg->system_store_lock);
+    if (!cfg->trust_loaded && tls13_trust_store_count(cfg->trust) == 0 &&
+        tls13_trust_store_load_system(mutable_cfg->trust, NULL, 0) == TLS13_OK)
+        mutable_cfg->trust_loaded = 1;
+    pthread_mutex_unlock(&mutable_cfg->system_store_lock);
 }

@@ -507,15 +507,7 @@ tls13_conn *tls13_conn_new(const tls13_config *cfg, const char *server_name)
         return NULL;
     }
     tls13_transcript_init(&c->transcript);
-    /* A client that was given no trust anchors verifies against the system
-     * store, loaded into the configuration by its first connection (the
-     * configuration is read-only from then on). */
-    if (cfg->role == TLS13_CLIENT && cfg->verify != TLS13_VERIFY_NONE && !cfg->trust_loaded &&
-        tls13_trust_store_count(cfg->trust) == 0) {
-        tls13_config *mutable_cfg = (tls13_config *)cfg;
-        if (tls13_trust_store_load_system(mutable_cfg->trust, NULL, 0) == TLS13_OK)
-            mutable_cfg->trust_loaded = 1;
-    }
+    tls13_config_use_system_store(cfg);
     return c;
 }
 

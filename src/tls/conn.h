@@ -14,6 +14,7 @@
 #define TLS13_TLS_CONN_H
 
 #include <stdarg.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +49,7 @@ struct tls13_config {
     size_t n_certs;
     tls13_trust_store *trust;
     int trust_loaded;        /* a file or directory was loaded (else a client uses the system store) */
+    pthread_mutex_t system_store_lock; /* serialises the lazy load of the system store */
     tls13_verify_mode verify;
     int64_t now;
     char *alpn[TLS13_MAX_ALPN];
@@ -189,6 +191,9 @@ int tls13_set_write_secret(tls13_conn *c, const uint8_t *secret);
 /* How many more bytes the record being assembled needs (a header, then its
  * body): a blocking reader that reads no more never has input left over. */
 size_t tls13_conn_bytes_wanted(const tls13_conn *c);
+/* Loads the system trust store into a client configuration given no anchors
+ * (once, thread-safe; see config.c). */
+void tls13_config_use_system_store(const tls13_config *cfg);
 /* A scratch buffer of at least `size` bytes for building a message. */
 uint8_t *tls13_scratch(tls13_conn *c, size_t size);
 const char *tls13_peer_name(const tls13_conn *c); /* "server" or "client" */
