@@ -40,8 +40,12 @@ typedef enum tls13_verify_code {
 
 typedef struct tls13_verify_result {
     tls13_verify_code code;
-    int depth;            /* index in the peer's chain (0 = leaf) of the failing certificate, or -1 */
-    char message[512];    /* e.g. "certificate has expired (notAfter 2025-02-20, now 2026-11-22): CN=example.com" */
+    int depth;            /* position of the failing certificate in the chain as built (0 = leaf,
+                             1 = its issuer, ...; the same as the peer's order when it sent the chain
+                             in order), or -1 when no single certificate is at fault */
+    char message[512];    /* the cause, then which certificate, e.g. "certificate has expired (notAfter
+                             2025-02-20 12:00:00 UTC, now 2026-11-22 08:00:00 UTC): depth 0, subject
+                             CN=example.com"; on success "certificate chain verified (...)" */
 } tls13_verify_result;
 
 typedef enum tls13_x509_purpose {
@@ -59,7 +63,11 @@ void tls13_trust_store_free(tls13_trust_store *store);
 int tls13_trust_store_load_file(tls13_trust_store *store, const char *path, char *err, size_t err_len);
 /* Adds every *.pem / *.crt file of a directory (e.g. /etc/ssl/certs). */
 int tls13_trust_store_load_dir(tls13_trust_store *store, const char *path, char *err, size_t err_len);
-/* Loads the system bundle from the usual Debian/Fedora/Alpine locations. */
+/* Loads the system bundle: $SSL_CERT_FILE or $SSL_CERT_DIR when set (as
+ * OpenSSL does), else the first of /etc/ssl/certs/ca-certificates.crt
+ * (Debian), /etc/pki/tls/certs/ca-bundle.crt (Fedora), /etc/ssl/cert.pem
+ * (Alpine) that loads, else the directory /etc/ssl/certs. Files of a
+ * directory that do not load are skipped. */
 int tls13_trust_store_load_system(tls13_trust_store *store, char *err, size_t err_len);
 int tls13_trust_store_add_der(tls13_trust_store *store, const uint8_t *der, size_t len);
 /* Adds a pin: the SHA-256 of a SubjectPublicKeyInfo. When any pin is set, a

@@ -1,0 +1,326 @@
+/* Big-number basics: byte conversion, comparison, addition, subtraction,
+ * schoolbook multiplication and (blinded-use) modular inversion. */
+#include "bignum.h"
+
+#include <string.h>
+
+#include "base/mem.h"
+
+typedef tls13_dlimb dlimb;
+
+int tls13_bn_from_bytes(tls13_limb *r, size_t limbs, const uint8_t *in, size_t len)
+{
+    tls13_limb overflow = 0;
+    memset(r, 0, limbs * sizeof(*r));
+    for (size_t i = 0; i < len; i++) {
+        /* Byte i counted from the least significant end. */
+        size_t limb = i / (TLS13_LIMB_BITS / 8);
+        tls13_limb byte = in[len - 1 - i];
+        if (limb < limbs)
+            r[limb] |= byte << (8 * (i % (TLS13_LIMB_BITS / 8)));
+        else
+            overflow |= byte;
+    }
+    if (overflow) {
+        memset(r, 0, limbs * sizeof(*r));
+        return 0;
+    }
+    return 1;
+}
+
+void tls13_bn_to_bytes(uint8_t *out, size_t len, const tls13_limb *a, size_t limbs)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t limb = i / (TLS13_LIMB_BITS / 8);
+        out[len - 1 - i] = limb < limbs ? (uint8_t)(a[limb] >> (8 * (i % (TLS13_LIMB_BITS / 8)))) : 0;
+    }
+}
+
+tls13_limb tls13_bn_lt_mask(const tls13_limb *a, const tls13_limb *b, size_t limbs)
+{
+    tls13_limb borrow = 0;
+    for (size_t i = 0; i < limbs; i++) {
+        dlimb d = (dlimb)a[i] - b[i] - borrow;
+        borrow = (tls13_limb)(d >> TLS13_LIMB_BITS) & 1;
+    }
+    return (tls13_limb)0 - borrow;
+}
+
+tls13_limb tls13_bn_eq_mask(const tls13_limb *a, const tls13_limb *b, size_t limbs)
+{
+    tls13_limb diff = 0;
+    for (size_t i = 0; i < limbs; i++)
+        diff |= a[i] ^ b[i];
+    return ~tls13_limb_nonzero_mask(diff);
+}
+
+tls13_limb tls13_bn_is_zero_mask(const tls13_limb *a, size_t limbs)
+{
+    tls13_limb acc = 0;
+    for (size_t i = 0; i < limbs; i++)
+        acc |= a[i];
+    return ~tls13_limb_nonzero_mask(acc);
+}
+
+tls13_limb tls13_bn_add(tls13_limb *r, const tls13_limb *a, const tls13_limb *b, size_t limbs)
+{
+    tls13_limb carry = 0;
+    for (size_t i = 0; i < limbs; i++) {
+        dlimb s = (dlimb)a[i] + b[i] + carry;
+        r[i] = (tls13_limb)s;
+        carry = (tls13_limb)(s >> TLS13_LIMB_BITS);
+    }
+    return carry;
+}
+
+tls13_limb tls13_bn_sub(tls13_limb *r, const tls13_limb *a, const tls13_limb *b, size_t limbs)
+{
+    tls13_limb borrow = 0;
+    for (size_t i = 0; i < limbs; i++) {
+        dlimb d = (dlimb)a[i] - b[i] - borrow;
+        r[i] = (tls13_limb)d;
+        borrow = (tls13_limb)(d >> TLS13_LIMB_BITS) & 1;
+    }
+    return borrow;
+}
+
+void tls13_bn_mul(tls13_limb *r, const tls13_limb *a, size_t an, const tls13_limb *b, size_t bn)
+{
+    memset(r, 0, (an + bn) * sizeof(*r));
+    for (size_t i = 0; i < bn; i++) {
+        tls13_limb carry = 0;
+        for (size_t j = 0; j < an; j++) {
+            dlimb p = (dlimb)a[j] * b[i] + r[i + j] + carry;
+            r[i + j] = (tls13_limb)p;
+            carry = (tls13_limb)(p >> TLS13_LIMB_BITS);
+        }
+        r[i + an] = carry;
+    }
+}
+
+size_t tls13_bn_bits_vartime(const tls13_limb *a, size_t limbs)
+{
+    for (size_t i = limbs; i-- > 0;) {
+        if (a[i]) {
+            size_t bits = i * TLS13_LIMB_BITS;
+            for (tls13_limb x = a[i]; x; x >>= 1)
+                bits++;
+            return bits;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Modular inversion by Bernstein-Yang divsteps ("Fast constant-time gcd
+ * computation and modular inversion", 2019), here in a variable-time form
+ * that stops as soon as g reaches 0: f = m, g = a, and each batch of S
+ * divsteps is worked out on the low S bits of f and g alone, as a 2x2
+ * matrix T with entries of at most 2^S, then applied to the full f and g
+ * and to cofactors d, e with d a = f and e a = g (mod m). When g = 0,
+ * f = +-gcd(a, m), and for gcd 1 the inverse is +-d.
+ *
+ * The full values are signed, in limbs of S = TLS13_LIMB_BITS - 2 bits
+ * (two spare bits so that sums of products fit a double limb); limbs below
+ * the top one are in [0, 2^S), the top limb carries the sign. Right shifts
+ * of negative values are arithmetic on every compiler we build with (gcc
+ * and clang document it).
+ */
+#if TLS13_LIMB_BITS == 64
+typedef int64_t slimb;
+__extension__ typedef __int128 sdlimb;
+#else
+typedef int32_t slimb;
+typedef int64_t sdlimb;
+#endif
+#define S_BITS (TLS13_LIMB_BITS - 2)
+#define S_MASK (((tls13_limb)1 << S_BITS) - 1)
+#define S_MAX_LIMBS (TLS13_BN_MAX_BITS / S_BITS + 2)
+
+struct divstep_matrix {
+    slimb u, v, q, r; /* 2^S (f', g') = (u f + v g, q f + r g) */
+};
+
+/* S divsteps on the low bits of f and g; returns the updated delta. */
+static long divsteps(long delta, tls13_limb f, tls13_limb g, struct divstep_matrix *t)
+{
+    slimb u = 1, v = 0, q = 0, r = 1;
+    for (int i = 0; i < S_BITS; i++) {
+        if (g & 1) {
+            if (delta > 0) {
+                slimb u0 = u, v0 = v;
+                tls13_limb f0 = f;
+                f = g;
+                g = (g - f0) >> 1;
+                u = 2 * q, v = 2 * r;
+                q -= u0, r -= v0;
+                delta = 1 - delta;
+                continue;
+            }
+            g = (g + f) >> 1;
+            q += u, r += v;
+        } else {
+            g >>= 1;
+        }
+        u *= 2, v *= 2;
+        delta++;
+    }
+    t->u = u, t->v = v, t->q = q, t->r = r;
+    return delta;
+}
+
+/* (f, g) = (u f + v g, q f + r g) / 2^S, exactly. */
+static void apply_fg(slimb *f, slimb *g, size_t len, const struct divstep_matrix *t)
+{
+    sdlimb cf = (sdlimb)t->u * f[0] + (sdlimb)t->v * g[0];
+    sdlimb cg = (sdlimb)t->q * f[0] + (sdlimb)t->r * g[0];
+    cf >>= S_BITS, cg >>= S_BITS; /* the low S bits are zero */
+    for (size_t i = 1; i < len; i++) {
+        cf += (sdlimb)t->u * f[i] + (sdlimb)t->v * g[i];
+        cg += (sdlimb)t->q * f[i] + (sdlimb)t->r * g[i];
+        f[i - 1] = (slimb)(cf & (sdlimb)S_MASK);
+        g[i - 1] = (slimb)(cg & (sdlimb)S_MASK);
+        cf >>= S_BITS, cg >>= S_BITS;
+    }
+    f[len - 1] = (slimb)cf, g[len - 1] = (slimb)cg;
+}
+
+/* x = x + sign * y for sign = +-1, carried into normalised limbs. */
+static void add_signed(slimb *x, const slimb *y, size_t len, int sign)
+{
+    sdlimb c = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        c += (sdlimb)x[i] + (sdlimb)sign * y[i];
+        x[i] = (slimb)(c & (sdlimb)S_MASK);
+        c >>= S_BITS;
+    }
+    x[len - 1] = (slimb)(c + x[len - 1] + (sdlimb)sign * y[len - 1]);
+}
+
+/* -1, 0 or 1 as x <, ==, > y (normalised values). */
+static int compare_signed(const slimb *x, const slimb *y, size_t len)
+{
+    for (size_t i = len; i-- > 0;)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+/* x = (u x + v y + k m) / 2^S with k making it exact, then brought back
+ * into [0, m) (it lies in (-m, 2m) for x, y in [0, m)); the same for y with
+ * (q, r). minv = m^-1 mod 2^S. */
+static void apply_de(slimb *x, slimb *y, const slimb *m, size_t len, const struct divstep_matrix *t,
+                     tls13_limb minv)
+{
+    sdlimb cx = (sdlimb)t->u * x[0] + (sdlimb)t->v * y[0];
+    sdlimb cy = (sdlimb)t->q * x[0] + (sdlimb)t->r * y[0];
+    slimb kx = (slimb)(((tls13_limb)0 - (tls13_limb)cx) * minv & S_MASK);
+    slimb ky = (slimb)(((tls13_limb)0 - (tls13_limb)cy) * minv & S_MASK);
+    cx += (sdlimb)kx * m[0], cy += (sdlimb)ky * m[0];
+    cx >>= S_BITS, cy >>= S_BITS;
+    for (size_t i = 1; i < len; i++) {
+        cx += (sdlimb)t->u * x[i] + (sdlimb)t->v * y[i] + (sdlimb)kx * m[i];
+        cy += (sdlimb)t->q * x[i] + (sdlimb)t->r * y[i] + (sdlimb)ky * m[i];
+        x[i - 1] = (slimb)(cx & (sdlimb)S_MASK);
+        y[i - 1] = (slimb)(cy & (sdlimb)S_MASK);
+        cx >>= S_BITS, cy >>= S_BITS;
+    }
+    x[len - 1] = (slimb)cx, y[len - 1] = (slimb)cy;
+    if (x[len - 1] < 0)
+        add_signed(x, m, len, 1);
+    else if (compare_signed(x, m, len) >= 0)
+        add_signed(x, m, len, -1);
+    if (y[len - 1] < 0)
+        add_signed(y, m, len, 1);
+    else if (compare_signed(y, m, len) >= 0)
+        add_signed(y, m, len, -1);
+}
+
+/* Bits [j S, j S + S) of a, for j < len (zero beyond a's end). */
+static void to_signed_limbs(slimb *out, size_t len, const tls13_limb *a, size_t limbs)
+{
+    for (size_t j = 0; j < len; j++) {
+        tls13_limb w = 0;
+        for (int b = 0; b < S_BITS; b++) {
+            size_t bit = j * S_BITS + (size_t)b;
+            if (bit < limbs * TLS13_LIMB_BITS)
+                w |= ((a[bit / TLS13_LIMB_BITS] >> (bit % TLS13_LIMB_BITS)) & 1) << b;
+        }
+        out[j] = (slimb)w;
+    }
+}
+
+static void from_signed_limbs(tls13_limb *a, size_t limbs, const slimb *in, size_t len)
+{
+    memset(a, 0, limbs * sizeof(*a));
+    for (size_t j = 0; j < len; j++) {
+        for (int b = 0; b < S_BITS; b++) {
+            size_t bit = j * S_BITS + (size_t)b;
+            if (bit < limbs * TLS13_LIMB_BITS)
+                a[bit / TLS13_LIMB_BITS] |= (((tls13_limb)in[j] >> b) & 1) << (bit % TLS13_LIMB_BITS);
+        }
+    }
+}
+
+int tls13_bn_mod_inverse_vartime(tls13_limb *r, const tls13_limb *a, const tls13_limb *m, size_t limbs)
+{
+    slimb f[S_MAX_LIMBS], g[S_MAX_LIMBS], d[S_MAX_LIMBS], e[S_MAX_LIMBS], ms[S_MAX_LIMBS];
+    size_t len = (limbs * TLS13_LIMB_BITS) / S_BITS + 2, bits = limbs * TLS13_LIMB_BITS;
+    /* Bernstein-Yang bound on the divsteps needed: (49 d + 57) / 17. */
+    size_t batches = (49 * bits + 57) / 17 / S_BITS + 2;
+    struct divstep_matrix t;
+    tls13_limb minv;
+    long delta = 1;
+    int ok = 0;
+
+    if (tls13_bn_is_zero_mask(a, limbs) || !(m[0] & 1))
+        return 0;
+    minv = m[0]; /* Newton: m^-1 mod 2^TLS13_LIMB_BITS */
+    for (int i = 0; i < 5; i++)
+        minv *= 2 - m[0] * minv;
+    to_signed_limbs(ms, len, m, limbs);
+    memcpy(f, ms, len * sizeof(*f));
+    to_signed_limbs(g, len, a, limbs);
+    memset(d, 0, len * sizeof(*d));
+    memset(e, 0, len * sizeof(*e));
+    e[0] = 1;
+    for (;;) {
+        int g_zero = 1;
+        for (size_t i = 0; i < len && g_zero; i++)
+            g_zero = g[i] == 0;
+        if (g_zero)
+            break;
+        if (batches-- == 0)
+            goto done; /* cannot happen for odd m; kept as a bound */
+        delta = divsteps(delta, (tls13_limb)f[0], (tls13_limb)g[0], &t);
+        apply_fg(f, g, len, &t);
+        apply_de(d, e, ms, len, &t, minv);
+    }
+    /* f = gcd(a, m) or its negative: an inverse exists for f = +-1, and it
+     * is d for f = 1, m - d for f = -1 (normalised -1 has every limb below
+     * the top one at 2^S - 1 and a top limb of -1). */
+    {
+        int plus = f[0] == 1, minus = f[0] == (slimb)S_MASK;
+        for (size_t i = 1; i + 1 < len; i++) {
+            plus = plus && f[i] == 0;
+            minus = minus && f[i] == (slimb)S_MASK;
+        }
+        plus = plus && f[len - 1] == 0;
+        minus = minus && f[len - 1] == -1;
+        if (minus) {
+            memcpy(e, ms, len * sizeof(*e));
+            add_signed(e, d, len, -1);
+            memcpy(d, e, len * sizeof(*d));
+        }
+        if (plus || minus) {
+            from_signed_limbs(r, limbs, d, len);
+            ok = 1;
+        }
+    }
+done:
+    tls13_wipe(f, sizeof(f));
+    tls13_wipe(g, sizeof(g));
+    tls13_wipe(d, sizeof(d));
+    tls13_wipe(e, sizeof(e));
+    return ok;
+}

@@ -1,0 +1,72 @@
+/*
+ * The Montgomery multiplication kernel, included by bignum_mont.c once per
+ * instantiation with MONT_COLUMNS_NAME (the function's name) and
+ * MONT_COLUMNS_UNROLL (a loop pragma, or nothing) defined. Not a header of
+ * its own: there is no include guard on purpose.
+ */
+
+#ifndef MUL_ACC
+/* (hi:acc) += x * y: a three-limb column accumulator. */
+#define MUL_ACC(acc, hi, x, y)                   \
+    do {                                         \
+        dlimb p_ = (dlimb)(x) * (y);             \
+        (acc) += p_;                             \
+        (hi) += (tls13_limb)((acc) < p_);        \
+    } while (0)
+#endif
+
+static ALWAYS_INLINE void MONT_COLUMNS_NAME(tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
+                                             const tls13_limb *m, tls13_limb m0inv, size_t n, tls13_limb *t,
+                                             int square)
+{
+    tls13_limb *u = t, *out = t + n, hi = 0, borrow, keep;
+    dlimb acc = 0;
+
+    MONT_COLUMNS_UNROLL
+    for (size_t k = 0; k < 2 * n - 1; k++) {
+        size_t lo = k < n ? 0 : k - n + 1, top = k < n ? k : n - 1;
+        if (square) {
+            dlimb cross = 0;
+            tls13_limb cross_hi = 0;
+            MONT_COLUMNS_UNROLL
+            for (size_t i = lo; i < k - i; i++)
+                MUL_ACC(cross, cross_hi, a[i], a[k - i]);
+            cross_hi = (cross_hi << 1) | (tls13_limb)(cross >> (2 * TLS13_LIMB_BITS - 1));
+            cross <<= 1;
+            acc += cross;
+            hi += cross_hi + (tls13_limb)(acc < cross);
+            if (!(k & 1))
+                MUL_ACC(acc, hi, a[k / 2], a[k / 2]);
+        } else {
+            MONT_COLUMNS_UNROLL
+            for (size_t i = lo; i <= top; i++)
+                MUL_ACC(acc, hi, a[i], b[k - i]);
+        }
+        MONT_COLUMNS_UNROLL
+        for (size_t i = lo; i < (k < n ? k : n); i++)
+            MUL_ACC(acc, hi, u[i], m[k - i]);
+        if (k < n) {
+            u[k] = (tls13_limb)acc * m0inv;
+            MUL_ACC(acc, hi, u[k], m[0]);
+        } else {
+            out[k - n] = (tls13_limb)acc;
+        }
+        acc = (acc >> TLS13_LIMB_BITS) | ((dlimb)hi << TLS13_LIMB_BITS);
+        hi = 0;
+    }
+    out[n - 1] = (tls13_limb)acc;
+    hi = (tls13_limb)(acc >> TLS13_LIMB_BITS); /* 0 or 1 */
+    /* Subtract m unless that borrows out of the top limb hi. */
+    borrow = 0;
+    for (size_t j = 0; j < n; j++) {
+        dlimb d = (dlimb)out[j] - m[j] - borrow;
+        r[j] = (tls13_limb)d;
+        borrow = (tls13_limb)(d >> TLS13_LIMB_BITS) & 1;
+    }
+    keep = (tls13_limb)0 - (borrow & (hi ^ 1));
+    for (size_t j = 0; j < n; j++)
+        r[j] = (out[j] & keep) | (r[j] & ~keep);
+}
+
+#undef MONT_COLUMNS_NAME
+#undef MONT_COLUMNS_UNROLL

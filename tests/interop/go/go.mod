@@ -1,0 +1,3 @@
+module libtls13/interop
+
+go 1.19
