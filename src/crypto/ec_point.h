@@ -64,7 +64,7 @@ int ec_point_encode(const ec_curve *c, uint8_t *out, const ec_point *a);
  * TLS13_OK or TLS13_ERR_BAD_KEY (compressed points included: unsupported). */
 int ec_point_decode(const ec_curve *c, ec_point *r, const uint8_t *in, size_t len);
 
-/* Scalars are plain limbs below n (ec_scalar.c converts from bytes). */
+/* Scalars are plain limbs below n (ec_scalar_from_bytes in ec_scalar.h). */
 
 /* r = k * a, constant time in k and a: fixed 5-bit signed windows with a
  * table of 1a..16a read by a full masked scan. */

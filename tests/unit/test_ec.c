@@ -296,6 +296,42 @@ static void validate_rejects(void **state)
     assert_int_equal(tls13_ec_scalar_size((tls13_ec_curve)7), 0);
 }
 
+/* A random source that replays fixed blocks, one per call. */
+struct replay {
+    const uint8_t *blocks[3];
+    size_t next;
+};
+
+static int replay_source(void *arg, uint8_t *out, size_t len)
+{
+    struct replay *r = arg;
+    memcpy(out, r->blocks[r->next < 3 ? r->next : 2], len);
+    r->next++;
+    return TLS13_OK;
+}
+
+/* Key generation rejects n and 0 and takes the next draw (FIPS 186-5
+ * appendix A.2.2). */
+static void keygen_rejection_sampling(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        const ec_curve *c = ec_curve_get(curves[i]);
+        uint8_t n[TLS13_EC_MAX_SCALAR], zero[TLS13_EC_MAX_SCALAR] = { 0 }, good[TLS13_EC_MAX_SCALAR];
+        uint8_t d[TLS13_EC_MAX_SCALAR], q[TLS13_EC_MAX_POINT], q2[TLS13_EC_MAX_POINT];
+        struct replay r = { { n, zero, good }, 0 };
+        ec_fe_to_bytes(c->n, n, c->n->m);
+        memset(good, 0x5a, sizeof(good));
+        tls13_random_set_source(replay_source, &r);
+        assert_int_equal(tls13_ec_keygen(curves[i], d, q), TLS13_OK);
+        tls13_random_set_source(NULL, NULL);
+        assert_int_equal(r.next, 3);
+        assert_memory_equal(d, good, c->nbytes);
+        assert_int_equal(tls13_ec_public_from_private(curves[i], good, q2), TLS13_OK);
+        assert_memory_equal(q, q2, 1 + 2 * c->nbytes);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +341,7 @@ int main(void)
         cmocka_unit_test(public_from_private_known),
         cmocka_unit_test(private_key_range),
         cmocka_unit_test(keygen_and_ecdh_agree),
+        cmocka_unit_test(keygen_rejection_sampling),
         cmocka_unit_test(validate_rejects),
         cmocka_unit_test(ecdh_p256_wycheproof),
         cmocka_unit_test(ecdh_p384_wycheproof),

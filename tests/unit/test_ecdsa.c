@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/random.h"
 #include "crypto/ec.h"
 #include "crypto/ecdsa_internal.h"
 #include "crypto/hash.h"
@@ -294,12 +295,49 @@ static void strict_der(void **state)
                      TLS13_ERR_BAD_KEY);
 }
 
+static const uint8_t *hedge_bytes;
+
+static int fixed_source(void *arg, uint8_t *out, size_t len)
+{
+    (void)arg;
+    memcpy(out, hedge_bytes, len);
+    return TLS13_OK;
+}
+
+/* tls13_ecdsa_sign draws k' = scalar-size random bytes and signs with them as
+ * RFC 6979 section 3.6 extra data: with the random source fixed, it equals
+ * the internal function given those bytes, and differs from the unhedged
+ * signature. */
+static void hedge_is_rfc6979_extra_data(void **state)
+{
+    const struct rfc6979_case *t = &rfc6979[2];
+    uint8_t d[48], digest[48], extra[48], sig[TLS13_ECDSA_MAX_SIG], want[TLS13_ECDSA_MAX_SIG];
+    uint8_t plain[TLS13_ECDSA_MAX_SIG];
+    size_t sig_len, want_len, plain_len;
+    (void)state;
+    tt_hex(t->key, d, 48);
+    tls13_hash(TLS13_HASH_SHA384, t->msg, strlen(t->msg), digest);
+    memset(extra, 0xc3, sizeof(extra));
+    hedge_bytes = extra;
+    tls13_random_set_source(fixed_source, NULL);
+    assert_int_equal(tls13_ecdsa_sign(t->curve, t->hash, d, digest, 48, sig, sizeof(sig), &sig_len), TLS13_OK);
+    tls13_random_set_source(NULL, NULL);
+    assert_int_equal(tls13_ecdsa_sign_with_entropy(t->curve, t->hash, d, digest, 48, extra, 48, want, sizeof(want),
+                                                   &want_len), TLS13_OK);
+    assert_int_equal(sig_len, want_len);
+    assert_memory_equal(sig, want, want_len);
+    assert_int_equal(tls13_ecdsa_sign_with_entropy(t->curve, t->hash, d, digest, 48, NULL, 0, plain, sizeof(plain),
+                                                   &plain_len), TLS13_OK);
+    assert_false(plain_len == want_len && memcmp(plain, want, want_len) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rfc6979_vectors),
         cmocka_unit_test(round_trip_and_bit_flips),
         cmocka_unit_test(strict_der),
+        cmocka_unit_test(hedge_is_rfc6979_extra_data),
         cmocka_unit_test(ecdsa_p256_wycheproof),
         cmocka_unit_test(ecdsa_p384_wycheproof),
     };
