@@ -255,10 +255,17 @@ static bool check_ext_key_usage(const tls13_cert *c, int depth, tls13_x509_purpo
 }
 
 /* RFC 5280 4.2.1.10 for dNSName: "example.com" covers the name and its
- * subdomains, ".example.com" only subdomains; case-insensitive. */
+ * subdomains, ".example.com" only subdomains; case-insensitive. A trailing
+ * dot (the absolute form, RFC 6125 section 6.2.1) is dropped from both, as
+ * host matching drops it: otherwise "www.evil.com." would escape an excluded
+ * "evil.com" and still match the host www.evil.com. */
 static bool dns_within(const uint8_t *name, size_t n, const uint8_t *base, size_t b)
 {
     size_t off;
+    if (n > 0 && name[n - 1] == '.')
+        n--;
+    if (b > 1 && base[b - 1] == '.')
+        b--;
     if (b == 0)
         return true;
     if (n < b)

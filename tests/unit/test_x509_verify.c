@@ -109,6 +109,7 @@ static const verify_case cases[] = {
      "name constraints violated (DNS:www.example.org is not permitted by the name constraints of CN=Constrained CA)"},
     {"root", "nc_suffix inter_nc", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_NAME_CONSTRAINTS, 0, "DNS:notexample.com is not permitted"},
     {"root", "nc_excluded inter_nc", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_NAME_CONSTRAINTS, 0, "DNS:x.bad.example.com is excluded"},
+    {"root", "nc_excluded_dot inter_nc", "x.bad.example.com", TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_NAME_CONSTRAINTS, 0, "DNS:x.bad.example.com. is excluded"},
     {"root", "nc_ip inter_nc", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_NAME_CONSTRAINTS, 0, "IP:192.168.1.1 is not permitted"},
     {"root", "nc_ip_excluded inter_nc", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_NAME_CONSTRAINTS, 0, "IP:10.9.1.1 is excluded"},
     {"root", "leaf_sha1 inter", NULL, TLS13_PURPOSE_SERVER_AUTH, 0, TLS13_VERIFY_WEAK_ALGORITHM, 0, "unsupported or weak algorithm (ecdsa-with-SHA1)"},

@@ -98,6 +98,8 @@ mk nc_ok inter_nc "/CN=nc-ok" 90 ec256 -addext "subjectAltName=DNS:www.example.c
 mk nc_dns inter_nc "/CN=nc-dns" 90 ec256 -addext "subjectAltName=DNS:www.example.com,DNS:www.example.org"
 mk nc_suffix inter_nc "/CN=nc-suffix" 90 ec256 -addext "subjectAltName=DNS:notexample.com"
 mk nc_excluded inter_nc "/CN=nc-excluded" 90 ec256 -addext "subjectAltName=DNS:x.bad.example.com"
+# The absolute form of an excluded name must not escape the constraint.
+mk nc_excluded_dot inter_nc "/CN=nc-excluded-dot" 90 ec256 -addext "subjectAltName=DNS:x.bad.example.com."
 mk nc_ip inter_nc "/CN=nc-ip" 90 ec256 -addext "subjectAltName=DNS:www.example.com,IP:192.168.1.1"
 mk nc_ip_excluded inter_nc "/CN=nc-ip-excluded" 90 ec256 -addext "subjectAltName=IP:10.9.1.1"
 
