@@ -75,6 +75,23 @@ check /../secret.txt 400 "text/html; charset=utf-8"
 check /css/%2e%2e/%2e%2e/secret.txt 400 "text/html; charset=utf-8"
 expect_client 0 "" --cafile "$ca" "https://localhost:$server_port/big.bin"
 cmp -s "$tmp/client.out" www/big.bin || fail "tls13-client: big.bin arrived changed"
+head=$(timeout 20 curl -sS -I --cacert "$ca" "https://localhost:$server_port/data.json" | tr -d '\r')
+echo "$head" | grep -q "^Content-Length: 13$" || { echo "$head"; fail "HEAD: no Content-Length of the file"; }
+
+say "concurrency: 20 clients at once while a stalled connection and a half handshake sit open"
+exec 4<>"/dev/tcp/127.0.0.1/$server_port"                  # connected, silent
+exec 5<>"/dev/tcp/127.0.0.1/$server_port"
+printf '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03' >&5   # half a ClientHello
+pids=()
+for i in $(seq 20); do
+  timeout 30 "$bin/tls13-client" --cafile "$ca" "https://localhost:$server_port/big.bin" >"par$i.out" 2>"par$i.err" &
+  pids+=($!)
+done
+for i in $(seq 20); do
+  wait "${pids[$((i - 1))]}" || { cat "par$i.err" >&2; fail "concurrent client $i failed"; }
+  cmp -s "par$i.out" www/big.bin || fail "concurrent client $i got a changed big.bin"
+done
+exec 4>&- 5>&-
 stop_server files.log
 
 say "mTLS: --client-ca with --require-client-cert"
