@@ -112,6 +112,15 @@ for alg in rsa_pss_rsae_sha256:RSA-PSS ecdsa_secp256r1_sha256:ECDSA; do
 done
 stop_server pairs.log
 
+say "two ECDSA certificates, chosen by SNI"
+make_certs certs a.test
+make_certs certs b.test
+start_server sni.log --cert certs/a.test.pem --key certs/a.test-key.pem --cert certs/b.test.pem --key certs/b.test-key.pem
+for name in a.test b.test; do
+  expect_client 0 "subject: CN=$name" -v --cafile "$ca" --connect-to "127.0.0.1:$server_port" "https://$name/"
+done
+stop_server sni.log
+
 say "IPv6: tls13-server --bind ::1, tls13-client https://[::1]:PORT/"
 if ip -6 addr show dev lo 2>/dev/null | grep -q "::1/128"; then
   make_certs certs6 localhost ::1
