@@ -50,18 +50,26 @@ static inline void tls13_fe25_carry_wide(tls13_fe25 *h, uint64_t c[10])
 
 static inline void tls13_fe25_mul(tls13_fe25 *h, const tls13_fe25 *f, const tls13_fe25 *g)
 {
-    uint64_t c[10] = {0}, g19[10];
-    for (int j = 0; j < 10; j++)
-        g19[j] = 19 * (uint64_t)g->l[j];
-    for (int i = 0; i < 10; i++) {
-        /* f_i g_j lands at i + j; at i + j >= 10 it wraps round times 19;
-         * odd i and odd j doubles it (see the offsets above). */
-        uint64_t fi = f->l[i], fi2 = fi << (i & 1);
-        int j = 0;
-        for (; j < 10 - i; j++)
-            c[i + j] += ((j & 1) ? fi2 : fi) * g->l[j];
-        for (; j < 10; j++)
-            c[i + j - 10] += ((j & 1) ? fi2 : fi) * g19[j];
+    /* c[k] = sum over i of f_i g_(k-i), where a negative k - i wraps round
+     * as 19 g_(k-i+10), and odd i with odd k - i (only when k is even) is
+     * doubled. gw[9 + j] = g_j for j >= 0 and 19 g_(j+10) for j < 0 (64-bit:
+     * 19 g reaches 2^32 for a sum of four reduced elements); fd holds f with
+     * its odd limbs doubled (below 2^28). */
+    uint64_t gw[19];
+    uint32_t fd[10];
+    uint64_t c[10];
+    for (int j = 0; j < 10; j++) {
+        gw[9 + j] = g->l[j];
+        fd[j] = f->l[j] << (j & 1);
+    }
+    for (int j = 1; j < 10; j++)
+        gw[j - 1] = 19 * (uint64_t)g->l[j];
+    for (int k = 0; k < 10; k++) {
+        const uint32_t *fk = (k & 1) ? f->l : fd;
+        uint64_t acc = 0;
+        for (int i = 0; i < 10; i++)
+            acc += fk[i] * gw[9 + k - i];
+        c[k] = acc;
     }
     tls13_fe25_carry_wide(h, c);
 }

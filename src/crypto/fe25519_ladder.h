@@ -33,7 +33,7 @@ static TLS13_LADDER_ATTR void TLS13_LADDER_NAME(uint8_t x_out[32], uint8_t z_out
         swap = bit;
         /* RFC 7748's step, ordered so that independent products sit next
          * to each other (each is ~200 instructions: the out-of-order window
-         * overlaps only neighbours); ~12% faster than the RFC's order. */
+         * overlaps only neighbours); measured faster than the RFC's order. */
         TLS13_LADDER_OP(add)(&a, &x2, &z2);
         TLS13_LADDER_OP(sub)(&b, &x2, &z2);
         TLS13_LADDER_OP(add)(&c, &x3, &z3);

@@ -9,9 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Largest rate in bytes: SHAKE128's 1344 bits. */
-#define TLS13_KECCAK_MAX_RATE 168
-
 typedef struct tls13_keccak {
     uint64_t lanes[25];   /* state A[x, y] at lanes[x + 5y], lane bytes little-endian */
     size_t rate;          /* r / 8 */
@@ -23,8 +20,9 @@ typedef struct tls13_keccak {
 /* Keccak-p[1600, 24] (FIPS 202 section 3.3) on the state in place. */
 void tls13_keccak_f1600(uint64_t lanes[25]);
 
-/* An empty sponge with rate `rate` bytes (< 200) and suffix byte `suffix`:
- * the message bits M || domain bits || pad10*1 (FIPS 202 sections 5.1, 6). */
+/* An empty sponge with rate `rate` bytes (a multiple of 8 below 200) and
+ * suffix byte `suffix`: the message bits M || domain bits || pad10*1
+ * (FIPS 202 sections 5.1, 6). */
 void tls13_keccak_init(tls13_keccak *k, size_t rate, uint8_t suffix);
 /* Absorbs more input; only before the first squeeze. */
 void tls13_keccak_absorb(tls13_keccak *k, const uint8_t *in, size_t len);

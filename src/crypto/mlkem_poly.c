@@ -46,14 +46,25 @@ int16_t tls13_mlkem_montgomery_reduce(int32_t a)
 
 int16_t tls13_mlkem_barrett_reduce(int16_t a)
 {
-    /* t = round(a / q) with 20159 = round(2^26 / q). */
-    int32_t t = ((int32_t)a * 20159 + (1 << 25)) >> 26;
+    /* t = floor((a * 20159 + 2^25) / 2^26) ~ round(a / q), with 20159 =
+     * round(2^26 / q), computed as the high half of a * 20159, then
+     * (+ 2^9) >> 10 (the same value: nested floors), a form compilers turn
+     * into SIMD multiply-high instructions. */
+    int16_t hi = (int16_t)(((int32_t)a * 20159) >> 16);
+    int16_t t = (int16_t)((hi + 512) >> 10);
     return (int16_t)(a - t * Q);
 }
 
+/* a b 2^-16 mod q, the Montgomery reduction of a b written with the high
+ * and low halves of 16 x 16-bit products: (a b - m q) / 2^16 is the high
+ * half of a b minus the high half of m q, as their low halves are equal.
+ * The same value as tls13_mlkem_montgomery_reduce(a * b), in a form
+ * compilers turn into SIMD multiply-high instructions. */
 static inline int16_t fqmul(int16_t a, int16_t b)
 {
-    return tls13_mlkem_montgomery_reduce((int32_t)a * b);
+    int32_t ab = (int32_t)a * b;
+    int16_t m = (int16_t)((int16_t)ab * (int16_t)TLS13_MLKEM_Q_INV);
+    return (int16_t)((ab >> 16) - (((int32_t)m * TLS13_MLKEM_Q) >> 16));
 }
 
 /* One layer of the NTT's butterflies (Algorithm 9, steps 5-10). Called with

@@ -50,6 +50,7 @@ static int load_private(struct sign_work *w, const tls13_rsa_private_key *key, c
     const uint8_t *p = key->p, *q = key->q;
     size_t p_len = key->p_len, q_len = key->q_len, pn, qn, nn = pub->n.limbs;
     tls13_limb pl[HALF_LIMBS];
+    int ok;
 
     if (p_len > sizeof(key->p) || q_len > sizeof(key->q) || key->dp_len > sizeof(key->dp) ||
         key->dq_len > sizeof(key->dq) || key->qinv_len > sizeof(key->qinv))
@@ -60,10 +61,9 @@ static int load_private(struct sign_work *w, const tls13_rsa_private_key *key, c
     qn = TLS13_BN_LIMBS_FOR_BYTES(q_len);
     if (pn == 0 || qn == 0 || pn > HALF_LIMBS || qn > HALF_LIMBS || pn + qn < nn)
         return 0;
-    if (!component(pl, pn, p, p_len) || !tls13_mont_init(&w->p, pl, pn))
-        return 0;
+    ok = component(pl, pn, p, p_len) && tls13_mont_init(&w->p, pl, pn);
     tls13_wipe(pl, sizeof(pl));
-    if (!component(w->qlimbs, qn, q, q_len) || !tls13_mont_init(&w->q, w->qlimbs, qn))
+    if (!ok || !component(w->qlimbs, qn, q, q_len) || !tls13_mont_init(&w->q, w->qlimbs, qn))
         return 0;
     if (!component(w->dp, pn, key->dp, key->dp_len) || !component(w->dq, qn, key->dq, key->dq_len) ||
         !component(w->qinv, pn, key->qinv, key->qinv_len))

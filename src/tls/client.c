@@ -356,7 +356,8 @@ static int client_encrypted_extensions(tls13_conn *c, const uint8_t *msg, size_t
     if (tls13_reader_remaining(&r) < 2)
         return tls13_violation(c, TLS13_ALERT_DECODE_ERROR, "the server sent a malformed EncryptedExtensions");
     if ((bad = tls13_ext_list_parse(&r, &exts)) != 0)
-        return tls13_violation(c, bad, "the server sent a malformed EncryptedExtensions");
+        return tls13_violation(c, bad, bad == TLS13_ALERT_DECODE_ERROR ? "the server sent a malformed EncryptedExtensions"
+                                                                       : "the server's EncryptedExtensions repeats an extension");
     for (size_t i = 0; i < exts.n; i++) {
         const tls13_ext *e = &exts.ext[i];
         if (e->type == TLS13_EXT_ALPN && c->cfg->n_alpn > 0) {
@@ -411,7 +412,8 @@ static int client_certificate_request(tls13_conn *c, const uint8_t *msg, size_t 
     if (!tls13_read_prefixed(&r, 1, &ctx) || tls13_reader_remaining(&r) < 2)
         return tls13_violation(c, TLS13_ALERT_DECODE_ERROR, "the server sent a malformed CertificateRequest");
     if ((bad = tls13_ext_list_parse(&r, &exts)) != 0)
-        return tls13_violation(c, bad, "the server sent a malformed CertificateRequest");
+        return tls13_violation(c, bad, bad == TLS13_ALERT_DECODE_ERROR ? "the server sent a malformed CertificateRequest"
+                                                                       : "the server's CertificateRequest repeats an extension");
     /* Section 4.3.2: in the main handshake the context is empty. */
     if (ctx.len != 0)
         return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER,

@@ -181,8 +181,8 @@ static int process_handshake_data(tls13_conn *c, const uint8_t *data, size_t len
                                    "the %s sent a %s of %zu bytes, more than the limit of %d",
                                    tls13_peer_name(c), tls13_message_name(c->hs[0]), msg_len,
                                    TLS13_MAX_HANDSHAKE_MESSAGE);
-        if (c->hs_len < 4 + msg_len)
-            break;
+        if (c->hs_len < 4 + msg_len) /* the rest comes in later records: make room for it once */
+            return ensure_hs_capacity(c, 4 + msg_len);
         c->read_key_changed = 0;
         rc = tls13_handle_message(c, c->hs, 4 + msg_len);
         if (rc != TLS13_OK)
@@ -196,7 +196,7 @@ static int process_handshake_data(tls13_conn *c, const uint8_t *data, size_t len
                                    tls13_peer_name(c));
     }
     /* The handshake buffers are only needed while the handshake runs. */
-    if (c->state == TLS13_ST_CONNECTED && c->hs_len == 0 && c->hs_cap > 4096) {
+    if (c->state == TLS13_ST_CONNECTED && c->hs_len == 0) {
         tls13_free_wiped(c->hs, c->hs_cap);
         c->hs = NULL;
         c->hs_cap = 0;

@@ -150,8 +150,11 @@ int tls13_pem_next(tls13_pem_reader *r, tls13_pem_block *b)
         return fail(r, "?", "malformed BEGIN line (expected \"-----BEGIN LABEL-----\")");
     body_start = p = next_line(p, r->end);
     /* Find the END line first so the body buffer can be sized. */
-    while (p < r->end && !starts_with(p, r->end, end_marker))
+    while (p < r->end && !starts_with(p, r->end, end_marker)) {
+        if (starts_with(p, r->end, begin_marker))
+            return fail(r, b->label, "no matching -----END line before the next -----BEGIN line");
         p = next_line(p, r->end);
+    }
     if (p >= r->end)
         return fail(r, b->label, "no matching -----END line");
     eol = line_end(p, r->end);

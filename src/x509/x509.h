@@ -63,7 +63,11 @@ void tls13_trust_store_free(tls13_trust_store *store);
 int tls13_trust_store_load_file(tls13_trust_store *store, const char *path, char *err, size_t err_len);
 /* Adds every *.pem / *.crt file of a directory (e.g. /etc/ssl/certs). */
 int tls13_trust_store_load_dir(tls13_trust_store *store, const char *path, char *err, size_t err_len);
-/* Loads the system bundle from the usual Debian/Fedora/Alpine locations. */
+/* Loads the system bundle: $SSL_CERT_FILE or $SSL_CERT_DIR when set (as
+ * OpenSSL does), else the first of /etc/ssl/certs/ca-certificates.crt
+ * (Debian), /etc/pki/tls/certs/ca-bundle.crt (Fedora), /etc/ssl/cert.pem
+ * (Alpine) that loads, else the directory /etc/ssl/certs. Files of a
+ * directory that do not load are skipped. */
 int tls13_trust_store_load_system(tls13_trust_store *store, char *err, size_t err_len);
 int tls13_trust_store_add_der(tls13_trust_store *store, const uint8_t *der, size_t len);
 /* Adds a pin: the SHA-256 of a SubjectPublicKeyInfo. When any pin is set, a

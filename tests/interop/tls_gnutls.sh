@@ -34,7 +34,7 @@ tl_check "client -> gnutls-serv (mTLS)" "$TL_PEER" client --port "$port" --name 
 gnutls_cli() { # PORT ARGS...
     local port=$1
     shift
-    (printf 'ping\n'; sleep 0.2) | timeout 15 gnutls-cli -p "$port" --x509cafile "$C/ca.pem" localhost "$@" 2>&1
+    (printf 'ping\n'; sleep 0.4) | timeout 15 gnutls-cli -p "$port" --x509cafile "$C/ca.pem" localhost "$@" 2>&1
 }
 for kind in ec256 rsa; do
     for suite in $SUITES; do

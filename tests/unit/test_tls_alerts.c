@@ -10,6 +10,7 @@
 #include "tls/alert.h"
 #include "tls/conn.h"
 #include "tls/messages.h"
+#include "tls/record.h"
 
 static tls13_config *server_cfg, *client_cfg;
 
@@ -470,6 +471,76 @@ static void test_mutations(void **state)
     assert_true(failed > 0);
 }
 
+/* The client has the server's ServerHello (and CCS); `msg` is then sent as
+ * the server's first protected handshake message, sealed with the real
+ * server handshake key. Returns the client's alert. */
+static int client_gets_encrypted(const uint8_t *msg, size_t msg_len, tls13_conn **client_out)
+{
+    static const char *const protos[] = {"h2"};
+    tls13_config *ccfg = tp_client_config();
+    tls13_conn *c, *s = tls13_conn_new(server_cfg, NULL);
+    tls13_record_dir dir;
+    const uint8_t *out;
+    uint8_t rec[512];
+    size_t len, used, n, pre;
+    tls13_config_set_alpn(ccfg, protos, 1);
+    c = tls13_conn_new(ccfg, "localhost");
+    assert_int_equal(tp_move(c, s), TLS13_OK);
+    tls13_conn_output(s, &out, &len);
+    pre = 5 + ((size_t)out[3] << 8 | out[4]);
+    if (out[pre] == TLS13_CT_CHANGE_CIPHER_SPEC)
+        pre += 6;
+    assert_int_equal(tls13_conn_feed(c, out, pre, &used), TLS13_OK);
+    memset(&dir, 0, sizeof(dir));
+    assert_int_equal(tls13_record_dir_set(&dir, s->suite, s->server_hs_secret), TLS13_OK);
+    n = tls13_record_seal(&dir, TLS13_CT_HANDSHAKE, msg, msg_len, rec);
+    tls13_conn_feed(c, rec, n, &used);
+    tls13_record_dir_wipe(&dir);
+    tls13_conn_free(s);
+    *client_out = c; /* done_encrypted frees it and its configuration */
+    return tls13_conn_alert_sent(c);
+}
+
+static void done_encrypted(tls13_conn *c)
+{
+    tls13_config *cfg = (tls13_config *)c->cfg;
+    printf("  %s\n", tls13_conn_error_text(c));
+    tls13_conn_free(c);
+    tls13_config_free(cfg);
+}
+
+static void test_encrypted_extensions_rules(void **state)
+{
+    /* ALPN "h3", which we did not offer. */
+    static const uint8_t alpn_h3[] = {8, 0, 0, 11, 0, 9, 0, 16, 0, 5, 0, 3, 2, 'h', '3'};
+    /* ALPN with two protocols. */
+    static const uint8_t alpn_two[] = {8, 0, 0, 14, 0, 12, 0, 16, 0, 8, 0, 6, 2, 'h', '2', 2, 'h', '3'};
+    /* key_share does not belong in EncryptedExtensions. */
+    static const uint8_t key_share[] = {8, 0, 0, 8, 0, 6, 0, 51, 0, 2, 0, 29};
+    /* The same extension twice. */
+    static const uint8_t dup[] = {8, 0, 0, 10, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+    /* Truncated. */
+    static const uint8_t truncated[] = {8, 0, 0, 3, 0, 6, 0};
+    /* Certificate before EncryptedExtensions. */
+    static const uint8_t cert[] = {11, 0, 0, 4, 0, 0, 0, 0};
+    static const struct { const uint8_t *msg; size_t len; int alert; const char *what; } cases[] = {
+        {alpn_h3, sizeof(alpn_h3), TLS13_ALERT_ILLEGAL_PARAMETER, "ALPN not offered"},
+        {alpn_two, sizeof(alpn_two), TLS13_ALERT_DECODE_ERROR, "two ALPN protocols"},
+        {key_share, sizeof(key_share), TLS13_ALERT_UNSUPPORTED_EXTENSION, "key_share in EncryptedExtensions"},
+        {dup, sizeof(dup), TLS13_ALERT_ILLEGAL_PARAMETER, "duplicate extension"},
+        {truncated, sizeof(truncated), TLS13_ALERT_DECODE_ERROR, "truncated EncryptedExtensions"},
+        {cert, sizeof(cert), TLS13_ALERT_UNEXPECTED_MESSAGE, "Certificate before EncryptedExtensions"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        tls13_conn *c;
+        int alert = client_gets_encrypted(cases[i].msg, cases[i].len, &c);
+        printf("%s -> %s\n", cases[i].what, tls13_alert_name(alert));
+        assert_int_equal(alert, cases[i].alert);
+        done_encrypted(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_after_handshake),
         cmocka_unit_test(test_hello_retry_request_rules),
         cmocka_unit_test(test_mutations),
+        cmocka_unit_test(test_encrypted_extensions_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

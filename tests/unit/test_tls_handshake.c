@@ -261,6 +261,25 @@ static void test_key_update_close_and_large_writes(void **state)
     tls13_config_free(scfg);
 }
 
+/* Every handshake message split over many records (as a peer with a small
+ * record_size_limit would need): reassembly on both sides. */
+static void test_tiny_records(void **state)
+{
+    tls13_config *scfg = tp_server_config("rsa"), *ccfg = tp_client_config();
+    tls13_conn *c = tls13_conn_new(ccfg, "localhost"), *s = tls13_conn_new(scfg, NULL);
+    (void)state;
+    c->max_fragment = 64;
+    s->max_fragment = 64;
+    assert_int_equal(tp_handshake(c, s), TLS13_OK);
+    assert_int_equal(tls13_conn_signature_scheme(c), TLS13_SIG_RSA_PSS_RSAE_SHA256);
+    tp_transfer(c, s, 1000);
+    tp_transfer(s, c, 1000);
+    tls13_conn_free(c);
+    tls13_conn_free(s);
+    tls13_config_free(ccfg);
+    tls13_config_free(scfg);
+}
+
 static void test_certificate_failures(void **state)
 {
     tls13_config *scfg = tp_server_config("ec256");
@@ -355,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_alpn),
         cmocka_unit_test(test_sni_chooses_chain),
         cmocka_unit_test(test_key_update_close_and_large_writes),
+        cmocka_unit_test(test_tiny_records),
         cmocka_unit_test(test_certificate_failures),
         cmocka_unit_test(test_trace_and_keylog),
     };

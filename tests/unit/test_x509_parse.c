@@ -133,6 +133,9 @@ static void pem_blocks_and_errors(void **state)
     assert_non_null(strstr(err, "BEGIN CERTIFICATE ends with END PRIVATE KEY"));
     assert_int_equal(pem_all("-----BEGIN CERTIFICATE-----\nTWFu\n", &n, err, sizeof(err)), TLS13_ERR_PEM);
     assert_non_null(strstr(err, "no matching -----END"));
+    assert_int_equal(pem_all("-----BEGIN A-----\nTWFu\n-----BEGIN A-----\nTWFu\n-----END A-----\n", &n, err, sizeof(err)),
+                     TLS13_ERR_PEM);
+    assert_non_null(strstr(err, "PEM block 1 (A): no matching -----END line before the next -----BEGIN line"));
     assert_int_equal(pem_all("-----BEGIN A-----\nTWFu\n-----END A-----\n-----BEGIN CERTIFICATE-----\nTW!u\n-----END CERTIFICATE-----\n",
                              &n, err, sizeof(err)), TLS13_ERR_PEM);
     assert_non_null(strstr(err, "PEM block 2 (CERTIFICATE): invalid base64"));

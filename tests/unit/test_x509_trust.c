@@ -33,6 +33,16 @@ static void trust_store_loading(void **state)
     assert_int_equal(tls13_trust_store_load_dir(store, tx_path("no-such-dir"), err, sizeof(err)), TLS13_ERR_FILE);
     tls13_trust_store_free(store);
 
+    /* OpenSSL's SSL_CERT_FILE / SSL_CERT_DIR override the system locations. */
+    store = tls13_trust_store_new();
+    assert_int_equal(setenv("SSL_CERT_FILE", tx_path("leaf.fullchain.pem"), 1), 0);
+    assert_int_equal(tls13_trust_store_load_system(store, err, sizeof(err)), TLS13_OK);
+    assert_int_equal(tls13_trust_store_count(store), 2);
+    assert_int_equal(setenv("SSL_CERT_FILE", tx_path("missing.pem"), 1), 0);
+    assert_int_equal(tls13_trust_store_load_system(store, err, sizeof(err)), TLS13_ERR_FILE);
+    unsetenv("SSL_CERT_FILE");
+    tls13_trust_store_free(store);
+
     store = tls13_trust_store_new();
     if (tls13_trust_store_load_system(store, err, sizeof(err)) == TLS13_OK) {
         print_message("system trust store: %zu anchors\n", tls13_trust_store_count(store));
