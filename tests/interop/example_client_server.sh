@@ -75,6 +75,23 @@ check /../secret.txt 400 "text/html; charset=utf-8"
 check /css/%2e%2e/%2e%2e/secret.txt 400 "text/html; charset=utf-8"
 expect_client 0 "" --cafile "$ca" "https://localhost:$server_port/big.bin"
 cmp -s "$tmp/client.out" www/big.bin || fail "tls13-client: big.bin arrived changed"
+head=$(timeout 20 curl -sS -I --cacert "$ca" "https://localhost:$server_port/data.json" | tr -d '\r')
+echo "$head" | grep -q "^Content-Length: 13$" || { echo "$head"; fail "HEAD: no Content-Length of the file"; }
+
+say "concurrency: 20 clients at once while a stalled connection and a half handshake sit open"
+exec 4<>"/dev/tcp/127.0.0.1/$server_port"                  # connected, silent
+exec 5<>"/dev/tcp/127.0.0.1/$server_port"
+printf '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03' >&5   # half a ClientHello
+pids=()
+for i in $(seq 20); do
+  timeout 30 "$bin/tls13-client" --cafile "$ca" "https://localhost:$server_port/big.bin" >"par$i.out" 2>"par$i.err" &
+  pids+=($!)
+done
+for i in $(seq 20); do
+  wait "${pids[$((i - 1))]}" || { cat "par$i.err" >&2; fail "concurrent client $i failed"; }
+  cmp -s "par$i.out" www/big.bin || fail "concurrent client $i got a changed big.bin"
+done
+exec 4>&- 5>&-
 stop_server files.log
 
 say "mTLS: --client-ca with --require-client-cert"
@@ -94,6 +111,15 @@ for alg in rsa_pss_rsae_sha256:RSA-PSS ecdsa_secp256r1_sha256:ECDSA; do
   grep -q "Peer signature type: ${alg##*:}" sig.out || { grep -i "signature" sig.out; fail "-sigalgs ${alg%%:*} did not get a ${alg##*:} signature"; }
 done
 stop_server pairs.log
+
+say "two ECDSA certificates, chosen by SNI"
+make_certs certs a.test
+make_certs certs b.test
+start_server sni.log --cert certs/a.test.pem --key certs/a.test-key.pem --cert certs/b.test.pem --key certs/b.test-key.pem
+for name in a.test b.test; do
+  expect_client 0 "subject: CN=$name" -v --cafile "$ca" --connect-to "127.0.0.1:$server_port" "https://$name/"
+done
+stop_server sni.log
 
 say "IPv6: tls13-server --bind ::1, tls13-client https://[::1]:PORT/"
 if ip -6 addr show dev lo 2>/dev/null | grep -q "::1/128"; then
