@@ -151,8 +151,9 @@ void tls13_config_set_keylog(tls13_config *cfg, tls13_keylog_fn fn, void *arg);
 typedef struct tls13_conn tls13_conn;
 
 /* server_name: for a client, the host to send as SNI and to verify the
- * certificate against (a DNS name or an IP literal; NULL for neither); NULL
- * for a server. The config must outlive the connection. */
+ * certificate against (a DNS name or an IP literal). A verifying client
+ * needs it: with NULL its handshake fails rather than accept any trusted
+ * certificate. NULL for a server. The config must outlive the connection. */
 tls13_conn *tls13_conn_new(const tls13_config *cfg, const char *server_name);
 void tls13_conn_free(tls13_conn *conn);
 

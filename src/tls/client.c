@@ -477,6 +477,10 @@ static int client_finished(tls13_conn *c, const uint8_t *msg, size_t len)
         return rc;
     if ((rc = tls13_set_write_secret(c, c->client_ap_secret)) != TLS13_OK)
         return tls13_fail(c, TLS13_ALERT_INTERNAL_ERROR, rc, "installing the application keys failed");
+    /* The record layer holds its own copies and ratchets them on KeyUpdate;
+     * these generation-0 secrets must not outlive it (section 7.2). */
+    tls13_wipe(c->client_ap_secret, sizeof(c->client_ap_secret));
+    tls13_wipe(c->server_ap_secret, sizeof(c->server_ap_secret));
     tls13_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
     tls13_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
     c->state = TLS13_ST_CONNECTED;

@@ -39,7 +39,8 @@ static int out_reserve(tls13_conn *c, size_t need, int may_grow)
     if (!may_grow)
         return TLS13_ERR_WANT_WRITE;
     {
-        size_t cap = c->out_len + need;
+        /* Doubling keeps a run of small records linear in time. */
+        size_t cap = c->out_len + need > 2 * c->out_cap ? c->out_len + need : 2 * c->out_cap;
         uint8_t *p = tls13_alloc(cap);
         if (!p)
             return TLS13_ERR_NO_MEMORY;
@@ -62,6 +63,8 @@ static int write_record(tls13_conn *c, uint8_t type, const uint8_t *data, size_t
     if (rc != TLS13_OK)
         return rc;
     n = tls13_record_seal(&c->wr, type, data, len, c->out + c->out_len);
+    if (type == TLS13_CT_APPLICATION_DATA)
+        c->key_update_answered = 0;
     if (n == 0)
         return TLS13_ERR_STATE; /* 2^64 records: the sequence number may not wrap */
     /* The first ClientHello goes out with legacy_record_version 0x0301 for
@@ -260,10 +263,11 @@ static int process_record(tls13_conn *c)
                                    "the %s sent change_cipher_spec outside the handshake", tls13_peer_name(c));
         return TLS13_OK;
     }
-    /* A peer that fails before it has our keys (a client rejecting the
-     * ServerHello) can only send its alert in plaintext: accept one during
-     * the handshake. */
-    if (c->rd.active && type == TLS13_CT_ALERT && c->state != TLS13_ST_CONNECTED && body_len == 2 && c->hs_len == 0)
+    /* A client that rejects our ServerHello has no keys yet and can only send
+     * its alert in plaintext: a server accepts one until the client's first
+     * protected record. Everything else unprotected is unexpected (section 5). */
+    if (c->rd.active && type == TLS13_CT_ALERT && c->role == TLS13_SERVER && c->state != TLS13_ST_CONNECTED &&
+        c->rd.seq == 0 && body_len == 2 && c->hs_len == 0)
         return process_alert(c, body, body_len);
     if (c->rd.active) {
         int rc;
@@ -308,6 +312,7 @@ static int process_record(tls13_conn *c)
         if (c->state != TLS13_ST_CONNECTED)
             return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
                                    "the %s sent application data before the handshake completed", tls13_peer_name(c));
+        c->key_updates_in_row = 0;
         c->app_off = TLS13_RECORD_HEADER;
         c->app_len = len; /* zero-length application data is allowed (section 5.4) */
         return TLS13_OK;

@@ -34,6 +34,7 @@
 #define TLS13_MAX_GROUPS 8
 #define TLS13_MAX_SIGALGS 32
 #define TLS13_MAX_PEER_CERTS 16
+#define TLS13_MAX_KEY_UPDATES_IN_ROW 32 /* received without application data between them */
 #define TLS13_OUT_CAPACITY (2 * (TLS13_MAX_PLAINTEXT + TLS13_RECORD_OVERHEAD))
 
 typedef struct tls13_cert_entry {
@@ -99,6 +100,8 @@ struct tls13_conn {
     uint8_t *hs;
     size_t hs_len, hs_cap;
     int read_key_changed;   /* the read key changed while handling a message */
+    unsigned key_updates_in_row; /* KeyUpdates received since the peer's last application data */
+    int key_update_answered;     /* our KeyUpdate reply is sent and no application data followed yet */
 
     /* Output waiting to be sent: out[out_start .. out_len). */
     uint8_t *out;

@@ -228,6 +228,13 @@ int tls13_receive_certificate(tls13_conn *c, const uint8_t *msg, size_t len, int
         subject[0] = '\0';
     tls13_trace(c, "< Certificate: %zu certificate%s, leaf %s", c->n_peer_certs, c->n_peer_certs == 1 ? "" : "s",
                 subject[0] ? subject : "(unreadable)");
+    /* A valid chain alone authenticates nobody (RFC 6125 section 6): a
+     * client that verifies must know which name to check. */
+    if (verify && c->role == TLS13_CLIENT && !c->server_name)
+        return tls13_fail(c, TLS13_ALERT_CERTIFICATE_UNKNOWN, TLS13_ERR_CERT_VERIFY,
+                          "certificate verify failed: no server name to check the certificate against (pass the "
+                          "host name or IP address to tls13_conn_new, or disable verification, insecurely, with "
+                          "TLS13_VERIFY_NONE)");
     if (verify) {
         int64_t now = c->cfg->now ? c->cfg->now : (int64_t)time(NULL);
         rc = tls13_x509_verify_chain(c->cfg->trust, c->peer_certs, c->peer_cert_lens, c->n_peer_certs,
@@ -384,12 +391,22 @@ int tls13_handle_key_update(tls13_conn *c, const uint8_t *msg, size_t len)
         return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER, "the %s sent KeyUpdate with request_update %u",
                                tls13_peer_name(c), msg[4]);
     tls13_trace(c, "< KeyUpdate: %s", msg[4] ? "update_requested" : "update_not_requested");
+    /* A peer may rotate keys as it likes, but an endless run of KeyUpdates
+     * with no data between them only burns our CPU. */
+    if (++c->key_updates_in_row > TLS13_MAX_KEY_UPDATES_IN_ROW)
+        return tls13_violation(c, TLS13_ALERT_UNEXPECTED_MESSAGE,
+                               "the %s sent more than %u KeyUpdate messages without application data",
+                               tls13_peer_name(c), TLS13_MAX_KEY_UPDATES_IN_ROW);
     rc = tls13_record_dir_update(&c->rd);
     c->read_key_changed = 1;
     if (rc != TLS13_OK)
         return tls13_fail(c, TLS13_ALERT_INTERNAL_ERROR, rc, "deriving the next traffic secret failed");
-    if (msg[4] == 1 && !c->close_sent)
+    /* Section 4.6.3: one KeyUpdate of ours before our next application data
+     * answers any number of requests. */
+    if (msg[4] == 1 && !c->close_sent && !c->key_update_answered) {
+        c->key_update_answered = 1;
         return send_key_update(c, 0);
+    }
     return TLS13_OK;
 }
 

@@ -95,6 +95,10 @@ int tls13_record_open(tls13_record_dir *d, uint8_t *record, size_t body_len, uin
     if (body_len < 1 + TLS13_AEAD_TAG_SIZE || d->seq == UINT64_MAX)
         return TLS13_ERR_AUTH_FAILED;
     n = body_len - TLS13_AEAD_TAG_SIZE;
+    /* Section 5.4: TLSInnerPlaintext (content, type and padding) is at most
+     * 2^14 + 1 bytes, so padding cannot stretch a full record. */
+    if (n > TLS13_MAX_PLAINTEXT + 1)
+        return TLS13_ERR_DECODE;
     record_nonce(d, nonce);
     if (tls13_aead_open(&d->aead, nonce, record, TLS13_RECORD_HEADER, body, n, body + n) != TLS13_OK)
         return TLS13_ERR_AUTH_FAILED;
@@ -105,8 +109,6 @@ int tls13_record_open(tls13_record_dir *d, uint8_t *record, size_t body_len, uin
     if (n == 0)
         return TLS13_ERR_PROTOCOL;
     n--;
-    if (n > TLS13_MAX_PLAINTEXT)
-        return TLS13_ERR_DECODE;
     *type = body[n];
     *len = n;
     return TLS13_OK;

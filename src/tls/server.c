@@ -461,6 +461,7 @@ static int server_client_hello(tls13_conn *c, const uint8_t *msg, size_t len)
     if ((rc = tls13_set_write_secret(c, c->server_ap_secret)) != TLS13_OK ||
         (rc = tls13_set_read_secret(c, c->client_hs_secret)) != TLS13_OK)
         return tls13_fail(c, TLS13_ALERT_INTERNAL_ERROR, rc, "installing the traffic keys failed");
+    tls13_wipe(c->server_ap_secret, sizeof(c->server_ap_secret)); /* the record layer has its copy */
     c->state = c->cert_requested ? TLS13_ST_SERVER_WAIT_CERTIFICATE : TLS13_ST_SERVER_WAIT_FINISHED;
     return TLS13_OK;
 }
@@ -497,6 +498,7 @@ static int server_finished(tls13_conn *c, const uint8_t *msg, size_t len)
         return rc;
     if ((rc = tls13_set_read_secret(c, c->client_ap_secret)) != TLS13_OK)
         return tls13_fail(c, TLS13_ALERT_INTERNAL_ERROR, rc, "installing the application keys failed");
+    tls13_wipe(c->client_ap_secret, sizeof(c->client_ap_secret)); /* section 7.2 */
     tls13_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
     tls13_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
     c->state = TLS13_ST_CONNECTED;

@@ -261,6 +261,60 @@ static void test_key_update_close_and_large_writes(void **state)
     tls13_config_free(scfg);
 }
 
+/* Limits a hostile peer must not get past after the handshake: a run of
+ * KeyUpdates gets one reply and ends at the limit (section 4.6.3), padding
+ * cannot stretch TLSInnerPlaintext past 2^14 + 1 bytes (section 5.4), and the
+ * generation-0 traffic secrets are gone once installed (section 7.2). */
+static void test_post_handshake_limits(void **state)
+{
+    tls13_config *scfg = tp_server_config("ec256"), *ccfg = tp_client_config();
+    tls13_conn *c = tls13_conn_new(ccfg, "localhost"), *s = tls13_conn_new(scfg, NULL);
+    static uint8_t inner[TLS13_MAX_PLAINTEXT + 201], record[TLS13_MAX_PLAINTEXT + 512];
+    uint8_t zero[TLS13_HASH_MAX_SIZE] = {0};
+    const uint8_t *out;
+    size_t len, used, n;
+    (void)state;
+    assert_int_equal(tp_handshake(c, s), TLS13_OK);
+    assert_memory_equal(c->client_ap_secret, zero, sizeof(zero));
+    assert_memory_equal(c->server_ap_secret, zero, sizeof(zero));
+    assert_memory_equal(s->client_ap_secret, zero, sizeof(zero));
+    assert_memory_equal(s->server_ap_secret, zero, sizeof(zero));
+
+    /* Ten requests in one flight: the server answers with one KeyUpdate. */
+    for (int i = 0; i < 10; i++)
+        assert_int_equal(tls13_conn_key_update(c, 1), TLS13_OK);
+    assert_int_equal(tp_move(c, s), TLS13_OK);
+    assert_int_equal(tls13_conn_output(s, &out, &len), TLS13_OK);
+    assert_int_equal(len, 5 + 5 + 1 + 16); /* one record: header, KeyUpdate, type, tag */
+    assert_int_equal(tp_move(s, c), TLS13_OK);
+    tp_transfer(c, s, 100); /* data resets the count */
+    tp_transfer(s, c, 100);
+    for (int i = 0; i < TLS13_MAX_KEY_UPDATES_IN_ROW; i++)
+        assert_int_equal(tls13_conn_key_update(c, 0), TLS13_OK);
+    assert_int_equal(tp_move(c, s), TLS13_OK);
+    assert_int_equal(tls13_conn_key_update(c, 0), TLS13_OK);
+    assert_int_equal(tp_move(c, s), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(s), TLS13_ALERT_UNEXPECTED_MESSAGE);
+    tls13_conn_free(c);
+    tls13_conn_free(s);
+
+    /* 2^14 bytes of data plus 200 bytes of padding: record_overflow. */
+    c = tls13_conn_new(ccfg, "localhost");
+    s = tls13_conn_new(scfg, NULL);
+    assert_int_equal(tp_handshake(c, s), TLS13_OK);
+    memset(inner, 'A', TLS13_MAX_PLAINTEXT);
+    inner[TLS13_MAX_PLAINTEXT] = TLS13_CT_APPLICATION_DATA;
+    /* Sealed as "type 0": the sealer appends the type byte, here one more zero. */
+    n = tls13_record_seal(&c->wr, 0, inner, sizeof(inner), record);
+    record[0] = TLS13_CT_APPLICATION_DATA;
+    assert_int_equal(tls13_conn_feed(s, record, n, &used), TLS13_ERR_PROTOCOL);
+    assert_int_equal(tls13_conn_alert_sent(s), TLS13_ALERT_RECORD_OVERFLOW);
+    tls13_conn_free(c);
+    tls13_conn_free(s);
+    tls13_config_free(ccfg);
+    tls13_config_free(scfg);
+}
+
 /* Every handshake message split over many records (as a peer with a small
  * record_size_limit would need): reassembly on both sides. */
 static void test_tiny_records(void **state)
@@ -295,6 +349,15 @@ static void test_certificate_failures(void **state)
     assert_int_equal(tls13_conn_alert_received(s), TLS13_ALERT_BAD_CERTIFICATE);
     assert_non_null(strstr(tls13_conn_error_text(c), "certificate verify failed: "));
     printf("host mismatch: %s\n", tls13_conn_error_text(c));
+    tls13_conn_free(c);
+    tls13_conn_free(s);
+    /* No name to check: a verifying client refuses rather than accept any
+     * trusted certificate. */
+    c = tls13_conn_new(ccfg, NULL);
+    s = tls13_conn_new(scfg, NULL);
+    assert_int_equal(tp_handshake(c, s), TLS13_ERR_CERT_VERIFY);
+    assert_int_equal(tls13_conn_alert_sent(c), TLS13_ALERT_CERTIFICATE_UNKNOWN);
+    assert_non_null(strstr(tls13_conn_error_text(c), "no server name to check the certificate against"));
     tls13_conn_free(c);
     tls13_conn_free(s);
     /* Expired: verify two years from now. */
@@ -374,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_alpn),
         cmocka_unit_test(test_sni_chooses_chain),
         cmocka_unit_test(test_key_update_close_and_large_writes),
+        cmocka_unit_test(test_post_handshake_limits),
         cmocka_unit_test(test_tiny_records),
         cmocka_unit_test(test_certificate_failures),
         cmocka_unit_test(test_trace_and_keylog),
