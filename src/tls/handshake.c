@@ -207,7 +207,7 @@ int tls13_receive_certificate(tls13_conn *c, const uint8_t *msg, size_t len, int
             return tls13_violation(c, TLS13_ALERT_BAD_CERTIFICATE, "the %s sent more than %d certificates",
                                    tls13_peer_name(c), TLS13_MAX_PEER_CERTS);
         /* We request no per-certificate extensions (status_request, SCT). */
-        if ((bad = tls13_ext_list_parse(&exts, &ext_list)) != 0)
+        if ((bad = tls13_ext_list_parse_body(&exts, &ext_list)) != 0)
             return tls13_violation(c, bad, "the %s sent malformed certificate extensions", tls13_peer_name(c));
         if (ext_list.n > 0)
             return tls13_violation(c, TLS13_ALERT_UNSUPPORTED_EXTENSION,

@@ -14,10 +14,16 @@ int tls13_ext_list_parse(tls13_reader *r, tls13_ext_list *list)
         return 0; /* the extensions field may be absent in a ClientHello/ServerHello */
     if (!tls13_read_prefixed(r, 2, &all) || tls13_reader_remaining(r) != 0)
         return TLS13_ALERT_DECODE_ERROR;
-    while (tls13_reader_remaining(&all) > 0) {
+    return tls13_ext_list_parse_body(&all, list);
+}
+
+int tls13_ext_list_parse_body(tls13_reader *all, tls13_ext_list *list)
+{
+    list->n = 0;
+    while (tls13_reader_remaining(all) > 0) {
         uint16_t type;
         tls13_reader body;
-        if (!tls13_read_u16(&all, &type) || !tls13_read_prefixed(&all, 2, &body))
+        if (!tls13_read_u16(all, &type) || !tls13_read_prefixed(all, 2, &body))
             return TLS13_ALERT_DECODE_ERROR;
         for (size_t i = 0; i < list->n; i++)
             if (list->ext[i].type == type)

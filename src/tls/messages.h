@@ -73,6 +73,9 @@ typedef struct tls13_ext_list {
 /* Reads Extension extensions<0..2^16-1> to the end of r. Duplicates are
  * illegal_parameter (section 4.2). */
 int tls13_ext_list_parse(tls13_reader *r, tls13_ext_list *list);
+/* The same for the contents of an extensions<0..2^16-1> field already read
+ * with its length prefix (e.g. a CertificateEntry's). */
+int tls13_ext_list_parse_body(tls13_reader *all, tls13_ext_list *list);
 const tls13_ext *tls13_ext_find(const tls13_ext_list *list, uint16_t type);
 
 typedef struct tls13_client_hello {
