@@ -182,7 +182,7 @@ int tls13_client_start_with_hello(tls13_conn *c, const uint8_t *ch_msg, size_t c
     if (c->state != TLS13_ST_CLIENT_START || ch_len < 4 || ch_msg[0] != TLS13_HS_CLIENT_HELLO ||
         tls13_client_hello_parse(ch_msg + 4, ch_len - 4, &ch) != 0 ||
         !(sig = tls13_ext_find(&ch.exts, TLS13_EXT_SIGNATURE_ALGORITHMS)) ||
-        tls13_u16_list_parse(sig, 2, c->offered_sigalgs, TLS13_MAX_SIGALGS, &c->n_offered_sigalgs) != 0)
+        tls13_u16_list_parse(sig, 2, NULL, c->offered_sigalgs, TLS13_MAX_SIGALGS, &c->n_offered_sigalgs) != 0)
         return TLS13_ERR_INVALID_ARGUMENT;
     c->offered_record_size_limit = tls13_ext_find(&ch.exts, TLS13_EXT_RECORD_SIZE_LIMIT) != NULL;
     memcpy(c->client_random, ch.random, 32);
@@ -422,7 +422,7 @@ static int client_certificate_request(tls13_conn *c, const uint8_t *msg, size_t 
     if (!sig)
         return tls13_violation(c, TLS13_ALERT_MISSING_EXTENSION,
                                "the server's CertificateRequest has no signature_algorithms");
-    if ((bad = tls13_u16_list_parse(sig, 2, c->peer_sigalgs, TLS13_MAX_SIGALGS, &c->n_peer_sigalgs)) != 0)
+    if ((bad = tls13_u16_list_parse(sig, 2, tls13_sigalg_known, c->peer_sigalgs, TLS13_MAX_SIGALGS, &c->n_peer_sigalgs)) != 0)
         return tls13_violation(c, bad, "the server sent malformed signature_algorithms");
     c->cert_requested = 1;
     tls13_trace(c, "< CertificateRequest: %zu signature schemes", c->n_peer_sigalgs);

@@ -23,6 +23,11 @@ const uint16_t tls13_default_sigalgs[] = {
     TLS13_SIG_RSA_PKCS1_SHA256,      TLS13_SIG_RSA_PKCS1_SHA384,       TLS13_SIG_RSA_PKCS1_SHA512};
 const size_t tls13_default_sigalgs_len = sizeof(tls13_default_sigalgs) / sizeof(tls13_default_sigalgs[0]);
 
+int tls13_sigalg_known(uint16_t scheme)
+{
+    return tls13_u16_list_contains(tls13_default_sigalgs, tls13_default_sigalgs_len, scheme);
+}
+
 const char *tls13_message_name(uint8_t type)
 {
     switch (type) {

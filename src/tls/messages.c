@@ -78,7 +78,8 @@ int tls13_server_hello_parse(const uint8_t *body, size_t len, tls13_server_hello
     return tls13_ext_list_parse(&r, &sh->exts);
 }
 
-int tls13_u16_list_parse(const tls13_ext *ext, size_t prefix_bytes, uint16_t *out, size_t cap, size_t *n)
+int tls13_u16_list_parse(const tls13_ext *ext, size_t prefix_bytes, int (*keep)(uint16_t), uint16_t *out,
+                         size_t cap, size_t *n)
 {
     tls13_reader r, list;
     tls13_reader_init(&r, ext->data, ext->len);
@@ -89,7 +90,7 @@ int tls13_u16_list_parse(const tls13_ext *ext, size_t prefix_bytes, uint16_t *ou
     while (tls13_reader_remaining(&list) > 0) {
         uint16_t v;
         tls13_read_u16(&list, &v);
-        if (*n < cap)
+        if (*n < cap && (!keep || keep(v)))
             out[(*n)++] = v;
     }
     return 0;

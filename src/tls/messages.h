@@ -107,9 +107,14 @@ int tls13_server_hello_parse(const uint8_t *body, size_t len, tls13_server_hello
 
 /* Parses an extension body holding one uint16 list with a length prefix of
  * prefix_bytes (supported_groups, signature_algorithms: 2; supported_versions
- * in a ClientHello: 1). Up to cap entries are stored; *n gets the count kept.
- * The list must be non-empty and of even length: else decode_error. */
-int tls13_u16_list_parse(const tls13_ext *ext, size_t prefix_bytes, uint16_t *out, size_t cap, size_t *n);
+ * in a ClientHello: 1). The entries `keep` accepts (all when NULL) are stored,
+ * up to cap; *n gets the count kept. Filtering before storing means a long
+ * list (GREASE, many unknown codepoints) cannot push a usable entry past the
+ * cap. The list must be non-empty and of even length: else decode_error. */
+int tls13_u16_list_parse(const tls13_ext *ext, size_t prefix_bytes, int (*keep)(uint16_t), uint16_t *out,
+                         size_t cap, size_t *n);
+/* True when the signature scheme is one we can verify or sign with. */
+int tls13_sigalg_known(uint16_t scheme);
 int tls13_u16_list_contains(const uint16_t *list, size_t n, uint16_t v);
 
 /* Opens a handshake message (type + 24-bit length) in w; close it with tls13_write_end_prefixed. */

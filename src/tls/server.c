@@ -21,7 +21,8 @@
 /* What the server took from a ClientHello. */
 typedef struct client_offer {
     tls13_client_hello ch;
-    uint16_t groups[MAX_CLIENT_GROUPS];
+    const tls13_ext *groups_ext;        /* supported_groups as sent */
+    uint16_t groups[MAX_CLIENT_GROUPS]; /* the ones we support, in the client's order */
     size_t n_groups;
     uint16_t share_groups[MAX_CLIENT_SHARES];
     const uint8_t *shares[MAX_CLIENT_SHARES];
@@ -52,6 +53,27 @@ static int parse_server_name(tls13_conn *c, const tls13_ext *e)
     return TLS13_OK;
 }
 
+static int is_tls13(uint16_t version)
+{
+    return version == TLS13_VERSION_13;
+}
+
+/* Section 4.2.8: a share must be for a group the client lists; o->groups
+ * holds only the groups we support, so look in the whole wire list. */
+static int client_lists_group(const client_offer *o, uint16_t group)
+{
+    tls13_reader r, list;
+    tls13_reader_init(&r, o->groups_ext->data, o->groups_ext->len);
+    tls13_read_prefixed(&r, 2, &list);
+    while (tls13_reader_remaining(&list) >= 2) {
+        uint16_t v;
+        tls13_read_u16(&list, &v);
+        if (v == group)
+            return 1;
+    }
+    return 0;
+}
+
 static int parse_key_shares(tls13_conn *c, const tls13_ext *e, client_offer *o)
 {
     tls13_reader r, list;
@@ -67,7 +89,7 @@ static int parse_key_shares(tls13_conn *c, const tls13_ext *e, client_offer *o)
         if (tls13_u16_list_contains(o->share_groups, o->n_shares, group))
             return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER, "the client sent two key shares for %s (0x%04x)",
                                    tls13_group_name(group), group);
-        if (!tls13_u16_list_contains(o->groups, o->n_groups, group))
+        if (!client_lists_group(o, group))
             return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER,
                                    "the client sent a key share for %s (0x%04x), a group it does not list in "
                                    "supported_groups", tls13_group_name(group), group);
@@ -97,7 +119,7 @@ static int parse_client_hello(tls13_conn *c, const uint8_t *msg, size_t len, cli
         return tls13_violation(c, TLS13_ALERT_PROTOCOL_VERSION,
                                "the client does not offer TLS 1.3 (no supported_versions; legacy_version 0x%04x)",
                                o->ch.legacy_version);
-    if ((bad = tls13_u16_list_parse(sv, 1, versions, 32, &n_versions)) != 0)
+    if ((bad = tls13_u16_list_parse(sv, 1, is_tls13, versions, 1, &n_versions)) != 0)
         return tls13_violation(c, bad, "the client sent a malformed supported_versions");
     if (!tls13_u16_list_contains(versions, n_versions, TLS13_VERSION_13))
         return tls13_violation(c, TLS13_ALERT_PROTOCOL_VERSION, "the client does not offer TLS 1.3 in supported_versions");
@@ -110,7 +132,7 @@ static int parse_client_hello(tls13_conn *c, const uint8_t *msg, size_t len, cli
     sig = tls13_ext_find(&o->ch.exts, TLS13_EXT_SIGNATURE_ALGORITHMS);
     if (!sig)
         return tls13_violation(c, TLS13_ALERT_MISSING_EXTENSION, "the client sent no signature_algorithms");
-    if ((bad = tls13_u16_list_parse(sig, 2, c->peer_sigalgs, TLS13_MAX_SIGALGS, &c->n_peer_sigalgs)) != 0)
+    if ((bad = tls13_u16_list_parse(sig, 2, tls13_sigalg_known, c->peer_sigalgs, TLS13_MAX_SIGALGS, &c->n_peer_sigalgs)) != 0)
         return tls13_violation(c, bad, "the client sent malformed signature_algorithms");
     groups = tls13_ext_find(&o->ch.exts, TLS13_EXT_SUPPORTED_GROUPS);
     ks = tls13_ext_find(&o->ch.exts, TLS13_EXT_KEY_SHARE);
@@ -118,7 +140,8 @@ static int parse_client_hello(tls13_conn *c, const uint8_t *msg, size_t len, cli
     if (!groups || !ks)
         return tls13_violation(c, TLS13_ALERT_MISSING_EXTENSION, "the client sent no %s",
                                groups ? "key_share" : "supported_groups");
-    if ((bad = tls13_u16_list_parse(groups, 2, o->groups, MAX_CLIENT_GROUPS, &o->n_groups)) != 0)
+    o->groups_ext = groups;
+    if ((bad = tls13_u16_list_parse(groups, 2, tls13_group_supported, o->groups, MAX_CLIENT_GROUPS, &o->n_groups)) != 0)
         return tls13_violation(c, bad, "the client sent malformed supported_groups");
     if ((rc = parse_key_shares(c, ks, o)) != TLS13_OK)
         return rc;
