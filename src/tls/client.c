@@ -9,19 +9,16 @@
 #include "../base/mem.h"
 #include "../base/random.h"
 #include "alert.h"
+#include "../x509/hostname.h"
 #include "conn.h"
 #include "messages.h"
 
+/* The same test the certificate check uses, so SNI and verification agree
+ * on what is an address. */
 static int is_ip_literal(const char *s)
 {
-    int digits_and_dots = 1;
-    for (const char *p = s; *p; p++) {
-        if (*p == ':')
-            return 1; /* IPv6 */
-        if (!((*p >= '0' && *p <= '9') || *p == '.'))
-            digits_and_dots = 0;
-    }
-    return digits_and_dots;
+    uint8_t ip[16];
+    return tls13_parse_ipv4(s, ip) || tls13_parse_ipv6(s, ip);
 }
 
 /* "a,b,c" from group codepoints. */
@@ -83,6 +80,8 @@ static int send_client_hello(tls13_conn *c)
     tls13_write_begin_prefixed(&w, 2);
     if (sni) { /* RFC 6066 section 3: DNS names only, never IP literals */
         size_t n = strlen(c->server_name);
+        if (n > 1 && c->server_name[n - 1] == '.')
+            n--; /* RFC 6066 section 3: "without a trailing dot" */
         tls13_write_u16(&w, TLS13_EXT_SERVER_NAME);
         tls13_write_begin_prefixed(&w, 2);
         tls13_write_begin_prefixed(&w, 2);
