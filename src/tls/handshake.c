@@ -18,7 +18,8 @@
 const uint16_t tls13_default_sigalgs[] = {
     TLS13_SIG_ECDSA_SECP256R1_SHA256, TLS13_SIG_ECDSA_SECP384R1_SHA384, TLS13_SIG_ED25519,
     TLS13_SIG_RSA_PSS_RSAE_SHA256,   TLS13_SIG_RSA_PSS_RSAE_SHA384,    TLS13_SIG_RSA_PSS_RSAE_SHA512,
-    TLS13_SIG_RSA_PSS_PSS_SHA256,    TLS13_SIG_RSA_PSS_PSS_SHA384,     TLS13_SIG_RSA_PSS_PSS_SHA512,
+    /* rsa_pss_pss_* (RSASSA-PSS keys) are not offered: a CertificateVerify
+     * from such a key cannot be told apart from rsae yet (section 4.2.3). */
     /* PKCS#1 v1.5 only for signatures in certificates (section 4.2.3). */
     TLS13_SIG_RSA_PKCS1_SHA256,      TLS13_SIG_RSA_PKCS1_SHA384,       TLS13_SIG_RSA_PKCS1_SHA512};
 const size_t tls13_default_sigalgs_len = sizeof(tls13_default_sigalgs) / sizeof(tls13_default_sigalgs[0]);
