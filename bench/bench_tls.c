@@ -117,8 +117,8 @@ static int generate_pem_pair(const tls13_cert_spec *spec, const char *issuer_cer
 }
 
 /* tls13_cert_generate makes ECDSA keys only: the RSA-2048 server certificate
- * comes from the openssl command (signed by the same CA); without it the RSA
- * figure is skipped. */
+ * comes from the openssl command (signed by the same CA), run only when the
+ * RSA figure is asked for; without the command that figure is skipped. */
 static int make_rsa_cert(const hs_files *f)
 {
     char cmd[1024];
@@ -137,7 +137,7 @@ static void path_in(char *out, size_t n, const char *dir, const char *name)
     snprintf(out, n, "%s/%s", dir, name);
 }
 
-static int make_files(hs_files *f)
+static int make_files(hs_files *f, int want_rsa)
 {
     static const char *const names[] = {BENCH_HOST};
     tls13_cert_spec ca = {"libtls13 bench CA", NULL, 0, 1, 0, 0}, leaf = {BENCH_HOST, names, 1, 0, 0, 0};
@@ -164,7 +164,7 @@ static int make_files(hs_files *f)
     tls13_free_pem(ca_key_pem);
     tls13_free_pem(leaf_pem);
     tls13_free_pem(leaf_key_pem);
-    if (rc == 0) {
+    if (rc == 0 && want_rsa) {
         f->have_rsa = make_rsa_cert(f) == 0;
         if (!f->have_rsa)
             fprintf(stderr, "bench_tls: no RSA-2048 certificate (needs the openssl command); RSA figure skipped\n");
@@ -378,14 +378,16 @@ static void bench_handshakes(void)
 #ifdef TLS13_BENCH_OPENSSL_SSL
     hs_openssl theirs;
 #endif
-    int rc = -1;
+    int rc = -1, want_rsa = 0;
     for (size_t i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
-        if (bench_wanted(figures[i].name))
+        if (bench_wanted(figures[i].name)) {
             rc = 0;
+            want_rsa |= figures[i].rsa;
+        }
     if (rc != 0) /* no handshake figure asked for: skip making certificates */
         return;
     memset(&ours, 0, sizeof(ours));
-    rc = make_files(&files);
+    rc = make_files(&files, want_rsa);
     if (rc == 0)
         rc = ours_setup(&ours, &files);
 #ifdef TLS13_BENCH_OPENSSL_SSL
