@@ -405,7 +405,7 @@ static int client_certificate_request(tls13_conn *c, const uint8_t *msg, size_t 
 {
     tls13_reader r, ctx;
     tls13_ext_list exts;
-    const tls13_ext *sig;
+    const tls13_ext *sig, *misplaced;
     int bad;
     tls13_reader_init(&r, msg + 4, len - 4);
     if (!tls13_read_prefixed(&r, 1, &ctx) || tls13_reader_remaining(&r) < 2)
@@ -413,6 +413,10 @@ static int client_certificate_request(tls13_conn *c, const uint8_t *msg, size_t 
     if ((bad = tls13_ext_list_parse(&r, &exts)) != 0)
         return tls13_violation(c, bad, bad == TLS13_ALERT_DECODE_ERROR ? "the server sent a malformed CertificateRequest"
                                                                        : "the server's CertificateRequest repeats an extension");
+    if ((misplaced = tls13_ext_misplaced(&exts, TLS13_HS_CERTIFICATE_REQUEST)) != NULL)
+        return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER,
+                               "the server's CertificateRequest holds extension %u, which does not belong there",
+                               misplaced->type);
     /* Section 4.3.2: in the main handshake the context is empty. */
     if (ctx.len != 0)
         return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER,
@@ -491,12 +495,21 @@ static int client_finished(tls13_conn *c, const uint8_t *msg, size_t len)
 static int client_new_session_ticket(tls13_conn *c, const uint8_t *msg, size_t len)
 {
     tls13_reader r, nonce, ticket, exts;
+    tls13_ext_list list;
+    const tls13_ext *misplaced;
     uint32_t lifetime, age_add;
+    int bad;
     tls13_reader_init(&r, msg + 4, len - 4);
     if (!tls13_read_u32(&r, &lifetime) || !tls13_read_u32(&r, &age_add) || !tls13_read_prefixed(&r, 1, &nonce) ||
         !tls13_read_prefixed(&r, 2, &ticket) || ticket.len == 0 || !tls13_read_prefixed(&r, 2, &exts) ||
         !tls13_reader_done(&r))
         return tls13_violation(c, TLS13_ALERT_DECODE_ERROR, "the server sent a malformed NewSessionTicket");
+    if ((bad = tls13_ext_list_parse_body(&exts, &list)) != 0)
+        return tls13_violation(c, bad, "the server sent malformed NewSessionTicket extensions");
+    if ((misplaced = tls13_ext_misplaced(&list, TLS13_HS_NEW_SESSION_TICKET)) != NULL)
+        return tls13_violation(c, TLS13_ALERT_ILLEGAL_PARAMETER,
+                               "the server's NewSessionTicket holds extension %u, which does not belong there",
+                               misplaced->type);
     tls13_trace(c, "< NewSessionTicket: lifetime %lu s (ignored: no resumption)", (unsigned long)lifetime);
     return TLS13_OK;
 }

@@ -108,3 +108,58 @@ int tls13_write_handshake_begin(tls13_writer *w, uint8_t type)
 {
     return tls13_write_u8(w, type) && tls13_write_begin_prefixed(w, 3);
 }
+
+/* RFC 8446 section 4.2's table: the messages each recognised extension may
+ * appear in, as bits (1 << HandshakeType). HelloRetryRequest shares
+ * ServerHello's bit; those two are checked by their own handlers. */
+#define IN(t) (1u << (t))
+#define CH IN(TLS13_HS_CLIENT_HELLO)
+#define SH IN(TLS13_HS_SERVER_HELLO)
+#define NST IN(TLS13_HS_NEW_SESSION_TICKET)
+#define EE IN(TLS13_HS_ENCRYPTED_EXTENSIONS)
+#define CT IN(TLS13_HS_CERTIFICATE)
+#define CR IN(TLS13_HS_CERTIFICATE_REQUEST)
+static const struct {
+    uint16_t type;
+    uint32_t allowed;
+} ext_places[] = {
+    {TLS13_EXT_SERVER_NAME, CH | EE},
+    {TLS13_EXT_MAX_FRAGMENT_LENGTH, CH | EE},
+    {TLS13_EXT_STATUS_REQUEST, CH | CR | CT},
+    {TLS13_EXT_SUPPORTED_GROUPS, CH | EE},
+    {TLS13_EXT_SIGNATURE_ALGORITHMS, CH | CR},
+    {TLS13_EXT_USE_SRTP, CH | EE},
+    {TLS13_EXT_HEARTBEAT, CH | EE},
+    {TLS13_EXT_ALPN, CH | EE},
+    {TLS13_EXT_SCT, CH | CR | CT},
+    {TLS13_EXT_CLIENT_CERT_TYPE, CH | EE},
+    {TLS13_EXT_SERVER_CERT_TYPE, CH | EE},
+    {TLS13_EXT_PADDING, CH},
+    {TLS13_EXT_RECORD_SIZE_LIMIT, CH | EE}, /* RFC 8449 */
+    {TLS13_EXT_PRE_SHARED_KEY, CH | SH},
+    {TLS13_EXT_EARLY_DATA, CH | EE | NST},
+    {TLS13_EXT_SUPPORTED_VERSIONS, CH | SH},
+    {TLS13_EXT_COOKIE, CH | SH},
+    {TLS13_EXT_PSK_KEY_EXCHANGE_MODES, CH},
+    {TLS13_EXT_CERTIFICATE_AUTHORITIES, CH | CR},
+    {TLS13_EXT_OID_FILTERS, CR},
+    {TLS13_EXT_POST_HANDSHAKE_AUTH, CH},
+    {TLS13_EXT_SIGNATURE_ALGORITHMS_CERT, CH | CR},
+    {TLS13_EXT_KEY_SHARE, CH | SH},
+};
+#undef IN
+#undef CH
+#undef SH
+#undef NST
+#undef EE
+#undef CT
+#undef CR
+
+const tls13_ext *tls13_ext_misplaced(const tls13_ext_list *list, uint8_t msg_type)
+{
+    for (size_t i = 0; i < list->n; i++)
+        for (size_t j = 0; j < sizeof(ext_places) / sizeof(ext_places[0]); j++)
+            if (ext_places[j].type == list->ext[i].type && !(ext_places[j].allowed & (1u << msg_type)))
+                return &list->ext[i];
+    return NULL;
+}

@@ -76,6 +76,10 @@ int tls13_ext_list_parse(tls13_reader *r, tls13_ext_list *list);
 /* The same for the contents of an extensions<0..2^16-1> field already read
  * with its length prefix (e.g. a CertificateEntry's). */
 int tls13_ext_list_parse_body(tls13_reader *all, tls13_ext_list *list);
+/* The first extension of the list that RFC 8446 section 4.2 names but does
+ * not allow in a message of msg_type (illegal_parameter), or NULL. Unknown
+ * extensions are never misplaced: they are ignored. */
+const tls13_ext *tls13_ext_misplaced(const tls13_ext_list *list, uint8_t msg_type);
 const tls13_ext *tls13_ext_find(const tls13_ext_list *list, uint16_t type);
 
 typedef struct tls13_client_hello {
