@@ -20,5 +20,7 @@ if [ $rc -ne 0 ] || ! grep -q '<td id="version">TLS 1.3</td>' dom.html; then
 fi
 grep -Eo '<td id="(suite|group|alpn)">[^<]*' dom.html | sed 's/<td id=/  /'
 grep -q '"GET / HTTP/1.1" 200' server.log || fail "the server did not log Chromium's request"
+# Chromium offers the post-quantum hybrid first; our server prefers it too.
+grep -q '<td id="group">X25519MLKEM768</td>' dom.html || fail "Chromium and tls13-server did not agree on X25519MLKEM768"
 stop_server server.log
 echo "PASS"
