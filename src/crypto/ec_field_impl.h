@@ -238,13 +238,23 @@ EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
     }
 }
 
+/* With six 64-bit limbs the separate squaring measured slower than the
+ * multiplication (about 88 vs 82 ns here: its reduction pass stores and
+ * reloads the 12-limb square, which the interleaved multiplication keeps
+ * in registers), so P-384 squares with mont_mul there. */
+#if EC_LIMB_BITS == 64
+#define P384_SQR(r, a, m, m0inv) mont_mul(r, a, a, m, m0inv, EC_LIMBS(384))
+#else
+#define P384_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(384))
+#endif
+
 EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
     switch (id) {
     case EC_MOD_P256_P: mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256)); break;
     case EC_MOD_P256_N: mont_sqr(r, a, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P: mont_sqr(r, a, p384_p, P384_P_M0INV, EC_LIMBS(384)); break;
-    case EC_MOD_P384_N: mont_sqr(r, a, p384_n, P384_N_M0INV, EC_LIMBS(384)); break;
+    case EC_MOD_P384_P: P384_SQR(r, a, p384_p, P384_P_M0INV); break;
+    case EC_MOD_P384_N: P384_SQR(r, a, p384_n, P384_N_M0INV); break;
     }
 }
 
