@@ -1,0 +1,201 @@
+#include "ec_field_x86.h"
+
+#ifdef EC_FIELD_X86
+#include <immintrin.h>
+
+/* The intrinsics' own word type; values are copied in and out of ec_limb
+ * (same width) so no pointer is cast between the two types. */
+typedef unsigned long long u64x;
+
+#define X86_FN TLS13_TARGET("bmi2,adx")
+#define ADC(c, x, y, out) ((c) = _addcarry_u64((c), (x), (y), &(out)))
+#define SBB(c, x, y, out) ((c) = _subborrow_u64((c), (x), (y), &(out)))
+
+/* p's limbs, little-endian: 2^64-1, 2^32-1, 0, 2^64-2^32+1. */
+#define P0 0xffffffffffffffffull
+#define P1 0x00000000ffffffffull
+#define P3 0xffffffff00000001ull
+
+/* (u0..u4) = x (b0..b3): each product is added as soon as it exists, which
+ * keeps few values live; gcc keeps the carry in the flags because mulx does
+ * not touch them. */
+#define MUL_ROW(x, b0, b1, b2, b3, u0, u1, u2, u3, u4)  \
+    do {                                                \
+        u64x lo_, hi_, prev_;                           \
+        unsigned char k_ = 0;                           \
+        (u0) = _mulx_u64((x), (b0), &prev_);            \
+        lo_ = _mulx_u64((x), (b1), &hi_);               \
+        ADC(k_, lo_, prev_, u1);                        \
+        prev_ = hi_;                                    \
+        lo_ = _mulx_u64((x), (b2), &hi_);               \
+        ADC(k_, lo_, prev_, u2);                        \
+        prev_ = hi_;                                    \
+        lo_ = _mulx_u64((x), (b3), &hi_);               \
+        ADC(k_, lo_, prev_, u3);                        \
+        ADC(k_, hi_, 0, u4);                            \
+    } while (0)
+
+/* One Montgomery reduction step on (t0..t4), t4 below 2^64 - 2^32: since
+ * -p^-1 = 1 mod 2^64, q = t0, and
+ *   q p = q 2^256 - q 2^224 + q 2^192 + q 2^96 - q,
+ * whose -q cancels t0 exactly. So (t + q p) / 2^64 is (t1..t4) plus
+ * q 2^32 (limbs 0-1: q << 32, q >> 32) plus q P3 2^128 (limbs 2-3): one
+ * multiplication instead of four. The result lands in (r0..r3) and the
+ * carry out of r3 in carry. */
+#define REDUCE_STEP(t0, t1, t2, t3, t4, r0, r1, r2, r3, carry) \
+    do {                                                       \
+        u64x q_ = (t0), plo_, phi_;                            \
+        unsigned char k_ = 0;                                  \
+        plo_ = _mulx_u64(q_, P3, &phi_);                       \
+        ADC(k_, (t1), q_ << 32, r0);                           \
+        ADC(k_, (t2), q_ >> 32, r1);                           \
+        ADC(k_, (t3), plo_, r2);                               \
+        ADC(k_, (t4), phi_, r3);                               \
+        (carry) = k_;                                          \
+    } while (0)
+
+/* r = (t0..t3) + carry 2^256 - p if that is >= 0, else (t0..t3); the value
+ * is below 2p. */
+static inline X86_FN void final_subtract(ec_limb *r, u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
+{
+    u64x d0, d1, d2, d3, dtop, keep;
+    unsigned char b = 0;
+    SBB(b, t0, P0, d0);
+    SBB(b, t1, P1, d1);
+    SBB(b, t2, 0, d2);
+    SBB(b, t3, P3, d3);
+    SBB(b, carry, 0, dtop);
+    (void)dtop;
+    keep = (u64x)0 - b; /* the subtraction borrowed: t < p */
+    r[0] = (ec_limb)(d0 ^ (keep & (t0 ^ d0)));
+    r[1] = (ec_limb)(d1 ^ (keep & (t1 ^ d1)));
+    r[2] = (ec_limb)(d2 ^ (keep & (t2 ^ d2)));
+    r[3] = (ec_limb)(d3 ^ (keep & (t3 ^ d3)));
+}
+
+/* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
+ * a row a[i] b, then one reduction step, four times; the accumulator
+ * (t0..t5) stays below 2p 2^64, so t5 is a carry bit. */
+X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
+    u64x t0, t1, t2, t3, t4, t5, u0, u1, u2, u3, u4, c5;
+    unsigned char k, carry;
+    MUL_ROW((u64x)a[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
+    _Pragma("GCC unroll 4") for (int i = 1; i < 4; i++) {
+        REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
+        t5 = carry;
+        MUL_ROW((u64x)a[i], b0, b1, b2, b3, u0, u1, u2, u3, u4);
+        k = 0;
+        ADC(k, t1, u0, t0);
+        ADC(k, t2, u1, t1);
+        ADC(k, t3, u2, t2);
+        ADC(k, t4, u3, t3);
+        ADC(k, t5, u4, t4);
+    }
+    REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
+    c5 = carry;
+    final_subtract(r, t1, t2, t3, t4, c5);
+}
+
+/* The square as cross products a[i] a[j] (i < j, six multiplications),
+ * doubled, plus the four squares; then four reduction steps on the low half
+ * and the high half added (separated operand scanning). */
+X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+{
+    u64x a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    u64x l01, h01, l02, h02, l03, h03, l12, h12, l13, h13, l23, h23;
+    u64x u2, u3, u4, v4, v5, x3, x4, x5, x6, x7 = 0, d1, d2;
+    u64x s0h, s1l, s1h, s2l, s2h, s3l, s3h, t0, t1, t2, t3, t4, t5, t6, t7, top = 0, c4;
+    unsigned char k, carry;
+    /* cross products: a0 (a1 a2 a3) at limb 1, a1 (a2 a3) at 3, a2 a3 at 5 */
+    l01 = _mulx_u64(a0, a1, &h01);
+    l02 = _mulx_u64(a0, a2, &h02);
+    l03 = _mulx_u64(a0, a3, &h03);
+    k = 0;
+    ADC(k, l02, h01, u2);
+    ADC(k, l03, h02, u3);
+    ADC(k, h03, 0, u4);
+    l12 = _mulx_u64(a1, a2, &h12);
+    l13 = _mulx_u64(a1, a3, &h13);
+    k = 0;
+    ADC(k, l13, h12, v4);
+    ADC(k, h13, 0, v5);
+    l23 = _mulx_u64(a2, a3, &h23);
+    /* limbs 3..6: (u3 u4) + (l12 v4 v5) + (l23 h23 at 5..6); each limb has
+     * two operands */
+    k = 0;
+    ADC(k, u3, l12, x3);
+    ADC(k, u4, v4, x4);
+    ADC(k, v5, l23, x5);
+    ADC(k, h23, 0, x6);
+    /* double limbs 1..6 */
+    k = 0;
+    ADC(k, l01, l01, d1);
+    ADC(k, u2, u2, d2);
+    ADC(k, x3, x3, x3);
+    ADC(k, x4, x4, x4);
+    ADC(k, x5, x5, x5);
+    ADC(k, x6, x6, x6);
+    ADC(k, x7, 0, x7);
+    /* plus the squares on the diagonal */
+    t0 = _mulx_u64(a0, a0, &s0h);
+    s1l = _mulx_u64(a1, a1, &s1h);
+    s2l = _mulx_u64(a2, a2, &s2h);
+    s3l = _mulx_u64(a3, a3, &s3h);
+    k = 0;
+    ADC(k, d1, s0h, t1);
+    ADC(k, d2, s1l, t2);
+    ADC(k, x3, s1h, t3);
+    ADC(k, x4, s2l, t4);
+    ADC(k, x5, s2h, t5);
+    ADC(k, x6, s3l, t6);
+    ADC(k, x7, s3h, t7);
+    /* reduce (t0..t3): the window's new top limb is the product's high word
+     * plus a carry, below 2^64 - 2^32 + 1, so no carry leaves it */
+    _Pragma("GCC unroll 4") for (int i = 0; i < 4; i++) {
+        REDUCE_STEP(t0, t1, t2, t3, 0, t0, t1, t2, t3, carry);
+        (void)carry;
+    }
+    k = 0;
+    ADC(k, t0, t4, t0);
+    ADC(k, t1, t5, t1);
+    ADC(k, t2, t6, t2);
+    ADC(k, t3, t7, t3);
+    ADC(k, top, 0, c4);
+    final_subtract(r, t0, t1, t2, t3, c4);
+}
+
+X86_FN void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x s0, s1, s2, s3, c4, zero = 0;
+    unsigned char k = 0;
+    ADC(k, (u64x)a[0], (u64x)b[0], s0);
+    ADC(k, (u64x)a[1], (u64x)b[1], s1);
+    ADC(k, (u64x)a[2], (u64x)b[2], s2);
+    ADC(k, (u64x)a[3], (u64x)b[3], s3);
+    ADC(k, zero, 0, c4);
+    final_subtract(r, s0, s1, s2, s3, c4);
+}
+
+/* a - b, plus p when that borrowed (masked, no branch). */
+X86_FN void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x d0, d1, d2, d3, mask;
+    unsigned char k = 0;
+    SBB(k, (u64x)a[0], (u64x)b[0], d0);
+    SBB(k, (u64x)a[1], (u64x)b[1], d1);
+    SBB(k, (u64x)a[2], (u64x)b[2], d2);
+    SBB(k, (u64x)a[3], (u64x)b[3], d3);
+    mask = (u64x)0 - k;
+    k = 0;
+    ADC(k, d0, mask & P0, d0);
+    ADC(k, d1, mask & P1, d1);
+    ADC(k, d2, 0, d2);
+    ADC(k, d3, mask & P3, d3);
+    r[0] = (ec_limb)d0;
+    r[1] = (ec_limb)d1;
+    r[2] = (ec_limb)d2;
+    r[3] = (ec_limb)d3;
+}
+#endif

@@ -1,0 +1,34 @@
+/*
+ * Montgomery arithmetic modulo P-256's prime p with the BMI2 and ADX
+ * intrinsics (_mulx_u64, _addcarry_u64, _subborrow_u64), for x86-64 builds
+ * with 64-bit limbs. Same contract as ec_field.h: Montgomery form with
+ * R = 2^256, inputs and outputs fully reduced (< p), r may alias a or b.
+ *
+ * Why a separate path: gcc 12 cannot express a carry chain in portable C
+ * (every carry becomes setb/movzx or a zero-extended register pair), so the
+ * portable code spends most of its instructions on carries. The intrinsics
+ * give real adc/sbb chains.
+ *
+ * Why out of line: these functions are compiled with TLS13_TARGET
+ * ("bmi2,adx"), and gcc refuses to inline such a function into code compiled
+ * without that target. So fe_*_id in ec_field_impl.h calls them after a
+ * tls13_cpu_has() check (a few cycles, far less than the call saves).
+ * EC_FIELD_X86_FEATURES names the features to check.
+ */
+#ifndef TLS13_CRYPTO_EC_FIELD_X86_H
+#define TLS13_CRYPTO_EC_FIELD_X86_H
+
+#include "../base/cpu.h"
+#include "ec_field.h"
+
+#if defined(TLS13_X86_64) && EC_LIMB_BITS == 64
+#define EC_FIELD_X86 1
+#define EC_FIELD_X86_FEATURES (TLS13_CPU_BMI2 | TLS13_CPU_ADX)
+
+void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a);
+void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+#endif
+
+#endif
