@@ -227,16 +227,19 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
     sub_if_ge(r, t + n, top, m, n);
 }
 
-/* P-256's p has a BMI2/ADX path (ec_field_x86.h), chosen at run time on
- * each call; elsewhere the condition is the constant 0 and folds away. */
+/* The primes p have a BMI2/ADX path (ec_field_x86.h), chosen at run time
+ * on each call; elsewhere the condition is the constant 0 and folds away. */
 #ifdef EC_FIELD_X86
-#define EC_P256_X86() tls13_cpu_has(EC_FIELD_X86_FEATURES)
+#define EC_FIELD_USE_X86() tls13_cpu_has(EC_FIELD_X86_FEATURES)
 #else
-#define EC_P256_X86() 0
+#define EC_FIELD_USE_X86() 0
 #define ec_p256p_mul_x86(r, a, b) ((void)0)
 #define ec_p256p_sqr_x86(r, a) ((void)0)
 #define ec_p256p_add_x86(r, a, b) ((void)0)
 #define ec_p256p_sub_x86(r, a, b) ((void)0)
+#define ec_p384p_mul_x86(r, a, b) ((void)0)
+#define ec_p384p_add_x86(r, a, b) ((void)0)
+#define ec_p384p_sub_x86(r, a, b) ((void)0)
 #endif
 
 /* The operations for a modulus known at compile time: inlined with a
@@ -245,13 +248,18 @@ EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
 {
     switch (id) {
     case EC_MOD_P256_P:
-        if (EC_P256_X86())
+        if (EC_FIELD_USE_X86())
             ec_p256p_mul_x86(r, a, b);
         else
             mont_mul(r, a, b, p256_p, P256_P_M0INV, EC_LIMBS(256));
         break;
     case EC_MOD_P256_N: mont_mul(r, a, b, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P: mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384)); break;
+    case EC_MOD_P384_P:
+        if (EC_FIELD_USE_X86())
+            ec_p384p_mul_x86(r, a, b);
+        else
+            mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384));
+        break;
     case EC_MOD_P384_N: mont_mul(r, a, b, p384_n, P384_N_M0INV, EC_LIMBS(384)); break;
     }
 }
@@ -270,13 +278,18 @@ EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
     switch (id) {
     case EC_MOD_P256_P:
-        if (EC_P256_X86())
+        if (EC_FIELD_USE_X86())
             ec_p256p_sqr_x86(r, a);
         else
             mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256));
         break;
     case EC_MOD_P256_N: mont_sqr(r, a, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P: P384_SQR(r, a, p384_p, P384_P_M0INV); break;
+    case EC_MOD_P384_P:
+        if (EC_FIELD_USE_X86())
+            ec_p384p_mul_x86(r, a, a);
+        else
+            P384_SQR(r, a, p384_p, P384_P_M0INV);
+        break;
     case EC_MOD_P384_N: P384_SQR(r, a, p384_n, P384_N_M0INV); break;
     }
 }
@@ -291,8 +304,12 @@ EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 
 EC_INLINE void fe_add_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    if (id == EC_MOD_P256_P && EC_P256_X86()) {
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
         ec_p256p_add_x86(r, a, b);
+        return;
+    }
+    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+        ec_p384p_add_x86(r, a, b);
         return;
     }
     EC_DISPATCH(id, mod_add, r, a, b)
@@ -300,8 +317,12 @@ EC_INLINE void fe_add_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
 
 EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    if (id == EC_MOD_P256_P && EC_P256_X86()) {
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
         ec_p256p_sub_x86(r, a, b);
+        return;
+    }
+    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+        ec_p384p_sub_x86(r, a, b);
         return;
     }
     EC_DISPATCH(id, mod_sub, r, a, b)

@@ -1,8 +1,8 @@
 /*
- * Montgomery arithmetic modulo P-256's prime p with the BMI2 and ADX
+ * Montgomery arithmetic modulo the primes p of P-256 and P-384 with the BMI2 and ADX
  * intrinsics (_mulx_u64, _addcarry_u64, _subborrow_u64), for x86-64 builds
  * with 64-bit limbs. Same contract as ec_field.h: Montgomery form with
- * R = 2^256, inputs and outputs fully reduced (< p), r may alias a or b.
+ * R = 2^256 / 2^384, inputs and outputs fully reduced (< p), r may alias a or b.
  *
  * Why a separate path: gcc 12 cannot express a carry chain in portable C
  * (every carry becomes setb/movzx or a zero-extended register pair), so the
@@ -29,6 +29,10 @@ void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a);
 void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+/* P-384's p (squares with the multiplication). */
+void ec_p384p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_p384p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_p384p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 #endif
 
 #endif
