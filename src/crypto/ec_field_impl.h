@@ -238,6 +238,7 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
 #define ec_p256p_add_x86(r, a, b) ((void)0)
 #define ec_p256p_sub_x86(r, a, b) ((void)0)
 #define ec_p384p_mul_x86(r, a, b) ((void)0)
+#define ec_p384p_sqr_x86(r, a) ((void)0)
 #define ec_p384p_add_x86(r, a, b) ((void)0)
 #define ec_p384p_sub_x86(r, a, b) ((void)0)
 #endif
@@ -286,7 +287,7 @@ EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
     case EC_MOD_P256_N: mont_sqr(r, a, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
     case EC_MOD_P384_P:
         if (EC_FIELD_USE_X86())
-            ec_p384p_mul_x86(r, a, a);
+            ec_p384p_sqr_x86(r, a);
         else
             P384_SQR(r, a, p384_p, P384_P_M0INV);
         break;

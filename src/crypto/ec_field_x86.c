@@ -316,6 +316,95 @@ X86_FN void ec_p384p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b_)
     p384_final_subtract(r, t);
 }
 
+/* (acc[lo..lo+n]) += x (y[0..n)), acc[lo+n] fresh (0 on entry): one row of
+ * the square's cross products. n <= 5. */
+static inline X86_FN __attribute__((always_inline)) void add_row(u64x *acc, size_t lo, u64x x, const u64x *y,
+                                                                 size_t n)
+{
+    u64x l[5], h[5], u, v;
+    unsigned char k = 0;
+    _Pragma("GCC unroll 5") for (size_t j = 0; j < n; j++) {
+        u64x hj;
+        l[j] = _mulx_u64(x, y[j], &hj);
+        h[j] = hj;
+    }
+    /* u = x y as n + 1 limbs (l[0..n-1], h[n-1]), then added to acc; the
+     * second chain ends in the fresh top limb */
+    _Pragma("GCC unroll 5") for (size_t j = 1; j < n; j++) {
+        ADC(k, l[j], h[j - 1], u);
+        l[j] = u;
+    }
+    ADC(k, h[n - 1], 0, v);
+    h[n - 1] = v;
+    k = 0;
+    _Pragma("GCC unroll 5") for (size_t j = 0; j < n; j++) {
+        ADC(k, acc[lo + j], l[j], u);
+        acc[lo + j] = u;
+    }
+    ADC(k, h[n - 1], 0, u);
+    acc[lo + n] = u;
+}
+
+/* Cross products a[i] a[j] (i < j) row by row, doubled, plus the squares;
+ * then six reduction steps on the low half (the step of the multiplication
+ * above, on a window of six limbs whose new top limb is q minus the borrow)
+ * and the high half added (separated operand scanning). */
+X86_FN void ec_p384p_sqr_x86(ec_limb *r, const ec_limb *a_)
+{
+    u64x a[6] = { a_[0], a_[1], a_[2], a_[3], a_[4], a_[5] };
+    u64x c0 = p384_c[0], c1 = p384_c[1], t[12] = { 0 }, w[7], u;
+    unsigned char k;
+    _Pragma("GCC unroll 5") for (size_t i = 0; i < 5; i++)
+        add_row(t, 2 * i + 1, a[i], a + i + 1, 5 - i);
+    /* double limbs 1..10 into 1..11 */
+    k = 0;
+    _Pragma("GCC unroll 11") for (size_t j = 1; j < 12; j++) {
+        ADC(k, t[j], t[j], u);
+        t[j] = u;
+    }
+    /* plus the squares */
+    {
+        u64x sq[12];
+        _Pragma("GCC unroll 6") for (size_t j = 0; j < 6; j++) {
+            u64x hi;
+            sq[2 * j] = _mulx_u64(a[j], a[j], &hi);
+            sq[2 * j + 1] = hi;
+        }
+        k = 0;
+        _Pragma("GCC unroll 12") for (size_t j = 0; j < 12; j++) {
+            ADC(k, t[j], sq[j], u);
+            t[j] = u;
+        }
+    }
+    /* reduce the window (t0..t5): each step subtracts q c and puts q, less
+     * the borrow, on top (the window stays below 2^384 + 2^320) */
+    _Pragma("GCC unroll 6") for (size_t i = 0; i < 6; i++) {
+        u64x q = t[0] + (t[0] << 32), l0, h0, l1, h1, v1, v2, v3, x;
+        l0 = _mulx_u64(q, c0, &h0);
+        l1 = _mulx_u64(q, c1, &h1);
+        k = 0;
+        ADC(k, l1, h0, v1);
+        ADC(k, q, h1, v2);
+        ADC(k, 0, 0, v3);
+        k = 0;
+        SBB(k, t[0], l0, x);
+        SBB(k, t[1], v1, t[0]);
+        SBB(k, t[2], v2, t[1]);
+        SBB(k, t[3], v3, t[2]);
+        SBB(k, t[4], 0, t[3]);
+        SBB(k, t[5], 0, t[4]);
+        SBB(k, q, 0, t[5]);
+        (void)x;
+    }
+    k = 0;
+    _Pragma("GCC unroll 6") for (size_t j = 0; j < 6; j++) {
+        ADC(k, t[j], t[j + 6], u);
+        w[j] = u;
+    }
+    w[6] = k;
+    p384_final_subtract(r, w);
+}
+
 X86_FN void ec_p384p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     u64x t[7], zero = 0;

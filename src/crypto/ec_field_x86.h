@@ -29,8 +29,8 @@ void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a);
 void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
-/* P-384's p (squares with the multiplication). */
 void ec_p384p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_p384p_sqr_x86(ec_limb *r, const ec_limb *a);
 void ec_p384p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p384p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 #endif
