@@ -274,6 +274,13 @@ EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
 #else
 #define P384_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(384))
 #endif
+/* The same holds for P-256's n (no zero limbs to fold in the reduction):
+ * squaring 99.6 vs multiplication 92.6 cycles with 64-bit limbs. */
+#if EC_LIMB_BITS == 64
+#define P256_N_SQR(r, a, m, m0inv) mont_mul(r, a, a, m, m0inv, EC_LIMBS(256))
+#else
+#define P256_N_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(256))
+#endif
 
 EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
@@ -284,7 +291,7 @@ EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
         else
             mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256));
         break;
-    case EC_MOD_P256_N: mont_sqr(r, a, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
+    case EC_MOD_P256_N: P256_N_SQR(r, a, p256_n, P256_N_M0INV); break;
     case EC_MOD_P384_P:
         if (EC_FIELD_USE_X86())
             ec_p384p_sqr_x86(r, a);

@@ -355,12 +355,40 @@ static void reduce_once(void **state)
     assert_true(cases > 0);
 }
 
+/* cmov, copy, is_zero, equal on every input pair. */
+static void select_and_compare(void **state)
+{
+    (void)state;
+    unsigned cases = 0;
+    for (size_t fi = 0; fi < sizeof(fields) / sizeof(fields[0]); fi++) {
+        const ec_field *f = fields[fi];
+        for (int i = 0; i < 16; i++) {
+            ec_fe x, y, r;
+            input(x, i, f);
+            input(y, 15 - i, f);
+            ec_fe_copy(f, r, x);
+            assert_int_equal(ref_cmp(r, x, f->nlimbs), 0);
+            ec_fe_cmov(f, r, y, 0);
+            assert_int_equal(ref_cmp(r, x, f->nlimbs), 0);
+            ec_fe_cmov(f, r, y, ~(ec_limb)0);
+            assert_int_equal(ref_cmp(r, y, f->nlimbs), 0);
+            assert_true(ec_fe_equal(f, r, y) == ~(ec_limb)0);
+            assert_true(ec_fe_equal(f, x, y) == (ref_cmp(x, y, f->nlimbs) == 0 ? ~(ec_limb)0 : 0));
+            assert_true(ec_fe_is_zero(f, x) == (i == 0 ? ~(ec_limb)0 : 0));
+            cases++;
+        }
+    }
+    printf("select/compare: %u cases checked\n", cases);
+    assert_true(cases > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reference_sanity),
         cmocka_unit_test(field_vs_reference),
         cmocka_unit_test(reduce_once),
+        cmocka_unit_test(select_and_compare),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
