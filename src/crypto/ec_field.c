@@ -99,18 +99,23 @@ static const chain_step p384_p_chain[] = {
 
 enum { CHAIN_SLOTS = 12 };
 
-static void inv_chain(const ec_field *f, ec_limb *r, const ec_limb *a, const chain_step *steps, size_t nsteps)
+/* Inlined per prime with a constant id, so the field operations inline
+ * too (and their path check is made once). */
+EC_INLINE void inv_chain(ec_modulus_id id, ec_limb *r, const ec_limb *a, const chain_step *steps, size_t nsteps)
 {
     ec_fe x[CHAIN_SLOTS];
-    ec_fe_copy(f, x[0], a);
+    size_t n = id == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
+    for (size_t j = 0; j < n; j++)
+        x[0][j] = a[j];
     for (size_t i = 0; i < nsteps; i++) {
         const chain_step *s = &steps[i];
-        ec_fe_copy(f, x[s->dst], x[s->src]);
-        for (unsigned k = 0; k < s->squarings; k++)
-            ec_fe_sqr(f, x[s->dst], x[s->dst]);
-        ec_fe_mul(f, x[s->dst], x[s->dst], x[s->mul]);
+        fe_sqr_id(id, x[s->dst], x[s->src]);
+        for (unsigned k = 1; k < s->squarings; k++)
+            fe_sqr_id(id, x[s->dst], x[s->dst]);
+        fe_mul_id(id, x[s->dst], x[s->dst], x[s->mul]);
     }
-    ec_fe_copy(f, r, x[steps[nsteps - 1].dst]);
+    for (size_t j = 0; j < n; j++)
+        r[j] = x[steps[nsteps - 1].dst][j];
     tls13_wipe(x, sizeof(x));
 }
 
@@ -163,8 +168,12 @@ static void inv_windows(const ec_field *f, ec_limb *r, const ec_limb *a)
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
     switch (f->id) {
-    case EC_MOD_P256_P: inv_chain(f, r, a, p256_p_chain, sizeof(p256_p_chain) / sizeof(p256_p_chain[0])); break;
-    case EC_MOD_P384_P: inv_chain(f, r, a, p384_p_chain, sizeof(p384_p_chain) / sizeof(p384_p_chain[0])); break;
+    case EC_MOD_P256_P:
+        inv_chain(EC_MOD_P256_P, r, a, p256_p_chain, sizeof(p256_p_chain) / sizeof(p256_p_chain[0]));
+        break;
+    case EC_MOD_P384_P:
+        inv_chain(EC_MOD_P384_P, r, a, p384_p_chain, sizeof(p384_p_chain) / sizeof(p384_p_chain[0]));
+        break;
     default: inv_windows(f, r, a); break;
     }
 }

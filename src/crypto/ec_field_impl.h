@@ -227,10 +227,10 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
     sub_if_ge(r, t + n, top, m, n);
 }
 
-/* The primes p have a BMI2/ADX path (ec_field_x86.h), chosen at run time
- * on each call; elsewhere the condition is the constant 0 and folds away. */
+/* The primes p have a BMI2/ADX path (ec_field_x86.h), chosen at run time;
+ * elsewhere the condition is the constant 0 and folds away. */
 #ifdef EC_FIELD_X86
-#define EC_FIELD_USE_X86() tls13_cpu_has(EC_FIELD_X86_FEATURES)
+#define EC_FIELD_USE_X86() ec_field_x86_enabled()
 #else
 #define EC_FIELD_USE_X86() 0
 #define ec_p256p_mul_x86(r, a, b) ((void)0)

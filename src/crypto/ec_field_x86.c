@@ -3,6 +3,11 @@
 #ifdef EC_FIELD_X86
 #include <immintrin.h>
 
+int ec_field_x86_enabled(void)
+{
+    return tls13_cpu_has(EC_FIELD_X86_FEATURES);
+}
+
 /* The intrinsics' own word type; values are copied in and out of ec_limb
  * (same width) so no pointer is cast between the two types. */
 typedef unsigned long long u64x;

@@ -11,9 +11,8 @@
  *
  * Why out of line: these functions are compiled with TLS13_TARGET
  * ("bmi2,adx"), and gcc refuses to inline such a function into code compiled
- * without that target. So fe_*_id in ec_field_impl.h calls them after a
- * tls13_cpu_has() check (a few cycles, far less than the call saves).
- * EC_FIELD_X86_FEATURES names the features to check.
+ * without that target. So fe_*_id in ec_field_impl.h calls them when
+ * ec_field_x86_enabled() says the CPU has the features.
  */
 #ifndef TLS13_CRYPTO_EC_FIELD_X86_H
 #define TLS13_CRYPTO_EC_FIELD_X86_H
@@ -24,6 +23,15 @@
 #if defined(TLS13_X86_64) && EC_LIMB_BITS == 64
 #define EC_FIELD_X86 1
 #define EC_FIELD_X86_FEATURES (TLS13_CPU_BMI2 | TLS13_CPU_ADX)
+
+/* tls13_cpu_has(EC_FIELD_X86_FEATURES), declared const so that the compiler
+ * may evaluate it once per function instead of once per field operation
+ * (the check cost ~10% of a scalar multiplication when made per operation).
+ * That is sound because the answer changes only through
+ * tls13_cpu_set_mask(), which tests and benchmarks call between library
+ * calls, never during one, and every caller of this function is inside the
+ * library. */
+int ec_field_x86_enabled(void) __attribute__((const));
 
 void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a);
