@@ -18,6 +18,13 @@
  * R is the same for both widths, so every constant below is written once as
  * 64-bit words (EC_L(high 32 bits, low 32 bits)) and split for 32-bit limbs.
  *
+ * On x86-64 with 64-bit limbs, the multiplication, squaring, addition and
+ * subtraction modulo the two primes p use BMI2/ADX intrinsics when the CPU
+ * has them (ec_field_x86.h, chosen at run time; tls13_cpu_set_mask(0) or
+ * TLS13_FORCE_PORTABLE=1 select the portable code). Both compute the same
+ * values. ec_fe_inv uses addition chains for the primes and sliding windows
+ * for the orders.
+ *
  * Nothing here branches on or indexes memory by element values; only the
  * modulus (public) selects code.
  */

@@ -9,6 +9,7 @@
 #define TLS13_CRYPTO_EC_FIELD_IMPL_H
 
 #include "ec_field.h"
+#include "ec_field_x86.h"
 
 /*
  * The modulus constants (FIPS 186-5 / SP 800-186 section 3.2.1.3-4) and the
@@ -226,14 +227,40 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
     sub_if_ge(r, t + n, top, m, n);
 }
 
+/* The primes p have a BMI2/ADX path (ec_field_x86.h), chosen at run time;
+ * elsewhere the condition is the constant 0 and folds away. */
+#ifdef EC_FIELD_X86
+#define EC_FIELD_USE_X86() ec_field_x86_enabled()
+#else
+#define EC_FIELD_USE_X86() 0
+#define ec_p256p_mul_x86(r, a, b) ((void)0)
+#define ec_p256p_sqr_x86(r, a) ((void)0)
+#define ec_p256p_add_x86(r, a, b) ((void)0)
+#define ec_p256p_sub_x86(r, a, b) ((void)0)
+#define ec_p384p_mul_x86(r, a, b) ((void)0)
+#define ec_p384p_sqr_x86(r, a) ((void)0)
+#define ec_p384p_add_x86(r, a, b) ((void)0)
+#define ec_p384p_sub_x86(r, a, b) ((void)0)
+#endif
+
 /* The operations for a modulus known at compile time: inlined with a
  * constant id, the switch disappears. */
 EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     switch (id) {
-    case EC_MOD_P256_P: mont_mul(r, a, b, p256_p, P256_P_M0INV, EC_LIMBS(256)); break;
+    case EC_MOD_P256_P:
+        if (EC_FIELD_USE_X86())
+            ec_p256p_mul_x86(r, a, b);
+        else
+            mont_mul(r, a, b, p256_p, P256_P_M0INV, EC_LIMBS(256));
+        break;
     case EC_MOD_P256_N: mont_mul(r, a, b, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P: mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384)); break;
+    case EC_MOD_P384_P:
+        if (EC_FIELD_USE_X86())
+            ec_p384p_mul_x86(r, a, b);
+        else
+            mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384));
+        break;
     case EC_MOD_P384_N: mont_mul(r, a, b, p384_n, P384_N_M0INV, EC_LIMBS(384)); break;
     }
 }
@@ -247,13 +274,32 @@ EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
 #else
 #define P384_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(384))
 #endif
+/* The same holds for P-256's n under gcc (no zero limbs to fold in the
+ * reduction): squaring 99.6 vs multiplication 92.6 cycles with 64-bit
+ * limbs. Not under clang 14, whose code for mont_mul is twice as slow
+ * (206 vs 97 cycles). */
+#if EC_LIMB_BITS == 64 && !defined(__clang__)
+#define P256_N_SQR(r, a, m, m0inv) mont_mul(r, a, a, m, m0inv, EC_LIMBS(256))
+#else
+#define P256_N_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(256))
+#endif
 
 EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
     switch (id) {
-    case EC_MOD_P256_P: mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P256_N: mont_sqr(r, a, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P: P384_SQR(r, a, p384_p, P384_P_M0INV); break;
+    case EC_MOD_P256_P:
+        if (EC_FIELD_USE_X86())
+            ec_p256p_sqr_x86(r, a);
+        else
+            mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256));
+        break;
+    case EC_MOD_P256_N: P256_N_SQR(r, a, p256_n, P256_N_M0INV); break;
+    case EC_MOD_P384_P:
+        if (EC_FIELD_USE_X86())
+            ec_p384p_sqr_x86(r, a);
+        else
+            P384_SQR(r, a, p384_p, P384_P_M0INV);
+        break;
     case EC_MOD_P384_N: P384_SQR(r, a, p384_n, P384_N_M0INV); break;
     }
 }
@@ -268,11 +314,27 @@ EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 
 EC_INLINE void fe_add_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_add_x86(r, a, b);
+        return;
+    }
+    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+        ec_p384p_add_x86(r, a, b);
+        return;
+    }
     EC_DISPATCH(id, mod_add, r, a, b)
 }
 
 EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sub_x86(r, a, b);
+        return;
+    }
+    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+        ec_p384p_sub_x86(r, a, b);
+        return;
+    }
     EC_DISPATCH(id, mod_sub, r, a, b)
 }
 

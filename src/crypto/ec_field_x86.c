@@ -1,0 +1,443 @@
+#include "ec_field_x86.h"
+
+#ifdef EC_FIELD_X86
+#include <immintrin.h>
+
+int ec_field_x86_enabled(void)
+{
+    return tls13_cpu_has(EC_FIELD_X86_FEATURES);
+}
+
+/* The intrinsics' own word type; values are copied in and out of ec_limb
+ * (same width) so no pointer is cast between the two types. */
+typedef unsigned long long u64x;
+
+/* gcc's SLP vectoriser turned the final masked selects into stores of
+ * scalars reloaded as 16-byte vectors, which stall on store forwarding
+ * (P-384 addition: 47 instead of 27 cycles). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define X86_OPT __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define X86_OPT
+#endif
+#define X86_FN TLS13_TARGET("bmi2,adx") X86_OPT
+#define ADC(c, x, y, out) ((c) = _addcarry_u64((c), (x), (y), &(out)))
+#define SBB(c, x, y, out) ((c) = _subborrow_u64((c), (x), (y), &(out)))
+
+/* p's limbs, little-endian: 2^64-1, 2^32-1, 0, 2^64-2^32+1. */
+#define P0 0xffffffffffffffffull
+#define P1 0x00000000ffffffffull
+#define P3 0xffffffff00000001ull
+
+/* (u0..u4) = x (b0..b3): the four products first, then one adc chain.
+ * gcc keeps a carry in the flags only between adjacent _addcarry_u64 calls;
+ * any statement in between (even a flag-neutral mulx) makes it save and
+ * restore the carry with setb / add $0xff. */
+#define MUL_ROW(x, b0, b1, b2, b3, u0, u1, u2, u3, u4) \
+    do {                                               \
+        u64x h0_, h1_, h2_, h3_, l1_, l2_, l3_;        \
+        unsigned char k_ = 0;                          \
+        (u0) = _mulx_u64((x), (b0), &h0_);             \
+        l1_ = _mulx_u64((x), (b1), &h1_);              \
+        l2_ = _mulx_u64((x), (b2), &h2_);              \
+        l3_ = _mulx_u64((x), (b3), &h3_);              \
+        ADC(k_, l1_, h0_, u1);                         \
+        ADC(k_, l2_, h1_, u2);                         \
+        ADC(k_, l3_, h2_, u3);                         \
+        ADC(k_, h3_, 0, u4);                           \
+    } while (0)
+
+/* 2^32, read at run time: gcc would turn a multiplication by the constant
+ * into two shifts, which clobber the flags and, placed inside an adc chain,
+ * make gcc save and restore the carry (setb / add $0xff) around them. */
+static const volatile u64x two_to_32 = 1ull << 32;
+
+/* One Montgomery reduction step on (t0..t4): since -p^-1 = 1 mod 2^64,
+ * q = t0, and
+ *   q p = q 2^256 - q 2^224 + q 2^192 + q 2^96 - q,
+ * whose -q cancels t0 exactly. So (t + q p) / 2^64 is (t1..t4) plus
+ * q 2^32 (limbs 0-1) plus q P3 2^128 (limbs 2-3): two multiplications
+ * instead of four, no multiplication by -p^-1. The result lands in
+ * (r0..r3) and the carry out of r3 in carry. */
+#define REDUCE_STEP(t0, t1, t2, t3, t4, r0, r1, r2, r3, carry) \
+    do {                                                       \
+        u64x q_ = (t0), plo_, phi_, slo_, shi_;                \
+        unsigned char k_ = 0;                                  \
+        slo_ = _mulx_u64(q_, two32, &shi_);                    \
+        plo_ = _mulx_u64(q_, P3, &phi_);                       \
+        ADC(k_, (t1), slo_, r0);                               \
+        ADC(k_, (t2), shi_, r1);                               \
+        ADC(k_, (t3), plo_, r2);                               \
+        ADC(k_, (t4), phi_, r3);                               \
+        (carry) = k_;                                          \
+    } while (0)
+
+/* r = (t0..t3) + carry 2^256 - p if that is >= 0, else (t0..t3); the value
+ * is below 2p. */
+static inline X86_FN void final_subtract(ec_limb *r, u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
+{
+    u64x d0, d1, d2, d3, dtop, keep;
+    unsigned char b = 0;
+    SBB(b, t0, P0, d0);
+    SBB(b, t1, P1, d1);
+    SBB(b, t2, 0, d2);
+    SBB(b, t3, P3, d3);
+    SBB(b, carry, 0, dtop);
+    (void)dtop;
+    keep = (u64x)0 - b; /* the subtraction borrowed: t < p */
+    r[0] = (ec_limb)(d0 ^ (keep & (t0 ^ d0)));
+    r[1] = (ec_limb)(d1 ^ (keep & (t1 ^ d1)));
+    r[2] = (ec_limb)(d2 ^ (keep & (t2 ^ d2)));
+    r[3] = (ec_limb)(d3 ^ (keep & (t3 ^ d3)));
+}
+
+/* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
+ * a row a[i] b, then one reduction step, four times; the accumulator
+ * (t0..t5) stays below 2p 2^64, so t5 is a carry bit. */
+X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x two32 = two_to_32;
+    u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
+    u64x t0, t1, t2, t3, t4, t5, u0, u1, u2, u3, u4, c5;
+    unsigned char k, carry;
+    MUL_ROW((u64x)a[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
+    _Pragma("GCC unroll 4") for (int i = 1; i < 4; i++) {
+        REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
+        t5 = carry;
+        MUL_ROW((u64x)a[i], b0, b1, b2, b3, u0, u1, u2, u3, u4);
+        k = 0;
+        ADC(k, t1, u0, t0);
+        ADC(k, t2, u1, t1);
+        ADC(k, t3, u2, t2);
+        ADC(k, t4, u3, t3);
+        ADC(k, t5, u4, t4);
+    }
+    REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
+    c5 = carry;
+    final_subtract(r, t1, t2, t3, t4, c5);
+}
+
+/* The square as cross products a[i] a[j] (i < j, six multiplications),
+ * doubled, plus the four squares; then four reduction steps on the low half
+ * and the high half added (separated operand scanning). */
+X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+{
+    u64x two32 = two_to_32;
+    u64x a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    u64x l01, h01, l02, h02, l03, h03, l12, h12, l13, h13, l23, h23;
+    u64x u2, u3, u4, v4, v5, x3, x4, x5, x6, x7 = 0, d1, d2;
+    u64x s0h, s1l, s1h, s2l, s2h, s3l, s3h, t0, t1, t2, t3, t4, t5, t6, t7, top = 0, c4;
+    unsigned char k, carry;
+    /* cross products: a0 (a1 a2 a3) at limb 1, a1 (a2 a3) at 3, a2 a3 at 5 */
+    l01 = _mulx_u64(a0, a1, &h01);
+    l02 = _mulx_u64(a0, a2, &h02);
+    l03 = _mulx_u64(a0, a3, &h03);
+    k = 0;
+    ADC(k, l02, h01, u2);
+    ADC(k, l03, h02, u3);
+    ADC(k, h03, 0, u4);
+    l12 = _mulx_u64(a1, a2, &h12);
+    l13 = _mulx_u64(a1, a3, &h13);
+    k = 0;
+    ADC(k, l13, h12, v4);
+    ADC(k, h13, 0, v5);
+    l23 = _mulx_u64(a2, a3, &h23);
+    /* limbs 3..6: (u3 u4) + (l12 v4 v5) + (l23 h23 at 5..6); each limb has
+     * two operands */
+    k = 0;
+    ADC(k, u3, l12, x3);
+    ADC(k, u4, v4, x4);
+    ADC(k, v5, l23, x5);
+    ADC(k, h23, 0, x6);
+    /* double limbs 1..6 */
+    k = 0;
+    ADC(k, l01, l01, d1);
+    ADC(k, u2, u2, d2);
+    ADC(k, x3, x3, x3);
+    ADC(k, x4, x4, x4);
+    ADC(k, x5, x5, x5);
+    ADC(k, x6, x6, x6);
+    ADC(k, x7, 0, x7);
+    /* plus the squares on the diagonal */
+    t0 = _mulx_u64(a0, a0, &s0h);
+    s1l = _mulx_u64(a1, a1, &s1h);
+    s2l = _mulx_u64(a2, a2, &s2h);
+    s3l = _mulx_u64(a3, a3, &s3h);
+    k = 0;
+    ADC(k, d1, s0h, t1);
+    ADC(k, d2, s1l, t2);
+    ADC(k, x3, s1h, t3);
+    ADC(k, x4, s2l, t4);
+    ADC(k, x5, s2h, t5);
+    ADC(k, x6, s3l, t6);
+    ADC(k, x7, s3h, t7);
+    /* reduce (t0..t3): the window's new top limb is the product's high word
+     * plus a carry, below 2^64 - 2^32 + 1, so no carry leaves it */
+    _Pragma("GCC unroll 4") for (int i = 0; i < 4; i++) {
+        REDUCE_STEP(t0, t1, t2, t3, 0, t0, t1, t2, t3, carry);
+        (void)carry;
+    }
+    k = 0;
+    ADC(k, t0, t4, t0);
+    ADC(k, t1, t5, t1);
+    ADC(k, t2, t6, t2);
+    ADC(k, t3, t7, t3);
+    ADC(k, top, 0, c4);
+    final_subtract(r, t0, t1, t2, t3, c4);
+}
+
+X86_FN void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x s0, s1, s2, s3, c4, zero = 0;
+    unsigned char k = 0;
+    ADC(k, (u64x)a[0], (u64x)b[0], s0);
+    ADC(k, (u64x)a[1], (u64x)b[1], s1);
+    ADC(k, (u64x)a[2], (u64x)b[2], s2);
+    ADC(k, (u64x)a[3], (u64x)b[3], s3);
+    ADC(k, zero, 0, c4);
+    final_subtract(r, s0, s1, s2, s3, c4);
+}
+
+/* a - b, plus p when that borrowed (masked, no branch). */
+X86_FN void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x d0, d1, d2, d3, mask;
+    unsigned char k = 0;
+    SBB(k, (u64x)a[0], (u64x)b[0], d0);
+    SBB(k, (u64x)a[1], (u64x)b[1], d1);
+    SBB(k, (u64x)a[2], (u64x)b[2], d2);
+    SBB(k, (u64x)a[3], (u64x)b[3], d3);
+    mask = (u64x)0 - k;
+    k = 0;
+    ADC(k, d0, mask & P0, d0);
+    ADC(k, d1, mask & P1, d1);
+    ADC(k, d2, 0, d2);
+    ADC(k, d3, mask & P3, d3);
+    r[0] = (ec_limb)d0;
+    r[1] = (ec_limb)d1;
+    r[2] = (ec_limb)d2;
+    r[3] = (ec_limb)d3;
+}
+/* ---- P-384 ---- */
+
+/* p's limbs, little-endian; p = 2^384 - c with c = 2^128 + 2^96 - 2^32 + 1,
+ * whose limbs are C0, C1, 1. */
+static const u64x p384[6] = { 0x00000000ffffffffull, 0xffffffff00000000ull, 0xfffffffffffffffeull,
+                              0xffffffffffffffffull, 0xffffffffffffffffull, 0xffffffffffffffffull };
+/* Read at run time for the reason given at two_to_32. */
+static const volatile u64x p384_c[2] = { 0xffffffff00000001ull, 0x00000000ffffffffull };
+
+/* (u0..u6) = x (b[0..5]), the products first, then one adc chain. */
+#define MUL_ROW6(x, b, u0, u1, u2, u3, u4, u5, u6)               \
+    do {                                                         \
+        u64x h0_, h1_, h2_, h3_, h4_, h5_, l1_, l2_, l3_, l4_, l5_; \
+        unsigned char k_ = 0;                                    \
+        (u0) = _mulx_u64((x), (b)[0], &h0_);                     \
+        l1_ = _mulx_u64((x), (b)[1], &h1_);                      \
+        l2_ = _mulx_u64((x), (b)[2], &h2_);                      \
+        l3_ = _mulx_u64((x), (b)[3], &h3_);                      \
+        l4_ = _mulx_u64((x), (b)[4], &h4_);                      \
+        l5_ = _mulx_u64((x), (b)[5], &h5_);                      \
+        ADC(k_, l1_, h0_, u1);                                   \
+        ADC(k_, l2_, h1_, u2);                                   \
+        ADC(k_, l3_, h2_, u3);                                   \
+        ADC(k_, l4_, h3_, u4);                                   \
+        ADC(k_, l5_, h4_, u5);                                   \
+        ADC(k_, h5_, 0, u6);                                     \
+    } while (0)
+
+/* r = t - p if t = (t0..t6) >= p, else t (t < 2p). */
+static inline X86_FN void p384_final_subtract(ec_limb *r, const u64x t[7])
+{
+    u64x d[6], dtop, keep;
+    unsigned char b = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < 6; j++) {
+        u64x x;
+        SBB(b, t[j], p384[j], x);
+        d[j] = x;
+    }
+    SBB(b, t[6], 0, dtop);
+    (void)dtop;
+    keep = (u64x)0 - b;
+    _Pragma("GCC unroll 6") for (int j = 0; j < 6; j++)
+        r[j] = (ec_limb)(d[j] ^ (keep & (t[j] ^ d[j])));
+}
+
+/* CIOS as for P-256. The reduction step: -p^-1 = 2^32 + 1 mod 2^64, so
+ * q = t0 + (t0 << 32), and t + q p = t - q c + q 2^384: two multiplications
+ * (q C0, q C1) and a subtraction instead of six multiplications. Computed
+ * mod 2^512 over (t0..t7); the true value is below 2^448, so the
+ * intermediate borrow is repaid by the q 2^384 added after it. */
+X86_FN void ec_p384p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b_)
+{
+    u64x b[6] = { b_[0], b_[1], b_[2], b_[3], b_[4], b_[5] };
+    u64x c0 = p384_c[0], c1 = p384_c[1], t[7];
+    u64x t0, t1, t2, t3, t4, t5, t6, t7 = 0, u0, u1, u2, u3, u4, u5, u6, q, l0, h0, l1, h1, v1, v2, v3;
+    unsigned char k;
+    MUL_ROW6((u64x)a[0], b, t0, t1, t2, t3, t4, t5, t6);
+    _Pragma("GCC unroll 6") for (int i = 0; i < 6; i++) {
+        q = t0 + (t0 << 32);
+        /* q c = (l0 v1 v2 v3) */
+        l0 = _mulx_u64(q, c0, &h0);
+        l1 = _mulx_u64(q, c1, &h1);
+        k = 0;
+        ADC(k, l1, h0, v1);
+        ADC(k, q, h1, v2);
+        ADC(k, 0, 0, v3);
+        /* (t0..t7) - q c, shifted down one limb (limb 0 becomes 0) */
+        k = 0;
+        SBB(k, t0, l0, t0);
+        SBB(k, t1, v1, t0);
+        SBB(k, t2, v2, t1);
+        SBB(k, t3, v3, t2);
+        SBB(k, t4, 0, t3);
+        SBB(k, t5, 0, t4);
+        SBB(k, t6, 0, t5);
+        SBB(k, t7, 0, t6);
+        /* + q 2^384 */
+        k = 0;
+        ADC(k, t5, q, t5);
+        ADC(k, t6, 0, t6);
+        if (i < 5) {
+            MUL_ROW6((u64x)a[i + 1], b, u0, u1, u2, u3, u4, u5, u6);
+            k = 0;
+            ADC(k, t0, u0, t0);
+            ADC(k, t1, u1, t1);
+            ADC(k, t2, u2, t2);
+            ADC(k, t3, u3, t3);
+            ADC(k, t4, u4, t4);
+            ADC(k, t5, u5, t5);
+            ADC(k, t6, u6, t6);
+            t7 = k;
+        }
+    }
+    t[0] = t0;
+    t[1] = t1;
+    t[2] = t2;
+    t[3] = t3;
+    t[4] = t4;
+    t[5] = t5;
+    t[6] = t6;
+    p384_final_subtract(r, t);
+}
+
+/* (acc[lo..lo+n]) += x (y[0..n)), acc[lo+n] fresh (0 on entry): one row of
+ * the square's cross products. n <= 5. */
+static inline X86_FN __attribute__((always_inline)) void add_row(u64x *acc, size_t lo, u64x x, const u64x *y,
+                                                                 size_t n)
+{
+    u64x l[5], h[5], u, v;
+    unsigned char k = 0;
+    _Pragma("GCC unroll 5") for (size_t j = 0; j < n; j++) {
+        u64x hj;
+        l[j] = _mulx_u64(x, y[j], &hj);
+        h[j] = hj;
+    }
+    /* u = x y as n + 1 limbs (l[0..n-1], h[n-1]), then added to acc; the
+     * second chain ends in the fresh top limb */
+    _Pragma("GCC unroll 5") for (size_t j = 1; j < n; j++) {
+        ADC(k, l[j], h[j - 1], u);
+        l[j] = u;
+    }
+    ADC(k, h[n - 1], 0, v);
+    h[n - 1] = v;
+    k = 0;
+    _Pragma("GCC unroll 5") for (size_t j = 0; j < n; j++) {
+        ADC(k, acc[lo + j], l[j], u);
+        acc[lo + j] = u;
+    }
+    ADC(k, h[n - 1], 0, u);
+    acc[lo + n] = u;
+}
+
+/* Cross products a[i] a[j] (i < j) row by row, doubled, plus the squares;
+ * then six reduction steps on the low half (the step of the multiplication
+ * above, on a window of six limbs whose new top limb is q minus the borrow)
+ * and the high half added (separated operand scanning). */
+X86_FN void ec_p384p_sqr_x86(ec_limb *r, const ec_limb *a_)
+{
+    u64x a[6] = { a_[0], a_[1], a_[2], a_[3], a_[4], a_[5] };
+    u64x c0 = p384_c[0], c1 = p384_c[1], t[12] = { 0 }, w[7], u;
+    unsigned char k;
+    _Pragma("GCC unroll 5") for (size_t i = 0; i < 5; i++)
+        add_row(t, 2 * i + 1, a[i], a + i + 1, 5 - i);
+    /* double limbs 1..10 into 1..11 */
+    k = 0;
+    _Pragma("GCC unroll 11") for (size_t j = 1; j < 12; j++) {
+        ADC(k, t[j], t[j], u);
+        t[j] = u;
+    }
+    /* plus the squares */
+    {
+        u64x sq[12];
+        _Pragma("GCC unroll 6") for (size_t j = 0; j < 6; j++) {
+            u64x hi;
+            sq[2 * j] = _mulx_u64(a[j], a[j], &hi);
+            sq[2 * j + 1] = hi;
+        }
+        k = 0;
+        _Pragma("GCC unroll 12") for (size_t j = 0; j < 12; j++) {
+            ADC(k, t[j], sq[j], u);
+            t[j] = u;
+        }
+    }
+    /* reduce the window (t0..t5): each step subtracts q c and puts q, less
+     * the borrow, on top (the window stays below 2^384 + 2^320) */
+    _Pragma("GCC unroll 6") for (size_t i = 0; i < 6; i++) {
+        u64x q = t[0] + (t[0] << 32), l0, h0, l1, h1, v1, v2, v3, x;
+        l0 = _mulx_u64(q, c0, &h0);
+        l1 = _mulx_u64(q, c1, &h1);
+        k = 0;
+        ADC(k, l1, h0, v1);
+        ADC(k, q, h1, v2);
+        ADC(k, 0, 0, v3);
+        k = 0;
+        SBB(k, t[0], l0, x);
+        SBB(k, t[1], v1, t[0]);
+        SBB(k, t[2], v2, t[1]);
+        SBB(k, t[3], v3, t[2]);
+        SBB(k, t[4], 0, t[3]);
+        SBB(k, t[5], 0, t[4]);
+        SBB(k, q, 0, t[5]);
+        (void)x;
+    }
+    k = 0;
+    _Pragma("GCC unroll 6") for (size_t j = 0; j < 6; j++) {
+        ADC(k, t[j], t[j + 6], u);
+        w[j] = u;
+    }
+    w[6] = k;
+    p384_final_subtract(r, w);
+}
+
+X86_FN void ec_p384p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x t[7], zero = 0;
+    unsigned char k = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < 6; j++) {
+        u64x x;
+        ADC(k, (u64x)a[j], (u64x)b[j], x);
+        t[j] = x;
+    }
+    ADC(k, zero, 0, t[6]);
+    p384_final_subtract(r, t);
+}
+
+X86_FN void ec_p384p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x d[6], mask;
+    unsigned char k = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < 6; j++) {
+        u64x x;
+        SBB(k, (u64x)a[j], (u64x)b[j], x);
+        d[j] = x;
+    }
+    mask = (u64x)0 - k;
+    k = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < 6; j++) {
+        u64x x;
+        ADC(k, d[j], mask & p384[j], x);
+        r[j] = (ec_limb)x;
+    }
+}
+#endif
