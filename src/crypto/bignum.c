@@ -111,6 +111,102 @@ size_t tls13_bn_bits_vartime(const tls13_limb *a, size_t limbs)
     return 0;
 }
 
+/* floor((B^2 - 1) / d) - B for B = 2^TLS13_LIMB_BITS and d with its top bit
+ * set: the reciprocal of Moller and Granlund, "Improved division by
+ * invariant integers" (IEEE Trans. Computers, 2011), section 3. Since
+ * B^2 - 1 - B d = (B - 1 - d) B + (B - 1), one double-limb division. */
+static tls13_limb reciprocal_2by1(tls13_limb d)
+{
+    return (tls13_limb)((((dlimb)(tls13_limb)~d) << TLS13_LIMB_BITS | (tls13_limb)~(tls13_limb)0) / d);
+}
+
+/* (u1 B + u0) / d for u1 < d, d normalised, v = reciprocal_2by1(d):
+ * Algorithm 4 of the same paper. Returns the quotient, *rem the remainder.
+ * Branches on the values: public data only. */
+static tls13_limb div_2by1(tls13_limb *rem, tls13_limb u1, tls13_limb u0, tls13_limb d, tls13_limb v)
+{
+    dlimb q = (dlimb)v * u1 + (((dlimb)u1 << TLS13_LIMB_BITS) | u0);
+    tls13_limb q1 = (tls13_limb)(q >> TLS13_LIMB_BITS) + 1, q0 = (tls13_limb)q;
+    tls13_limb r = u0 - q1 * d;
+    if (r > q0) {
+        q1--;
+        r += d;
+    }
+    if (r >= d) {
+        q1++;
+        r -= d;
+    }
+    *rem = r;
+    return q1;
+}
+
+/* x = x B mod d for x < d (n limbs, d normalised, v its top limb's
+ * reciprocal): one step of schoolbook long division (Knuth, TAOCP vol. 2,
+ * 4.3.1, Algorithm D, steps D3 to D6) for the n + 1 limbs of x B. */
+static void shift_limb_mod(tls13_limb *x, const tls13_limb *d, size_t n, tls13_limb v)
+{
+    tls13_limb u1 = x[n - 1], u0 = n >= 2 ? x[n - 2] : 0, u2 = n >= 3 ? x[n - 3] : 0;
+    tls13_limb d1 = d[n - 1], d0 = n >= 2 ? d[n - 2] : 0, qhat, rhat, carry = 0, prev = 0;
+    int rhat_overflow = 0;
+
+    /* D3: the quotient digit from the top two limbs over d's top limb (at
+     * most 2 too large after the correction with the next limbs). x < d
+     * gives u1 <= d1; u1 == d1 would overflow the division. */
+    if (u1 == d1) {
+        qhat = (tls13_limb)~(tls13_limb)0;
+        rhat = u0 + d1;
+        rhat_overflow = rhat < d1;
+    } else {
+        qhat = div_2by1(&rhat, u1, u0, d1, v);
+    }
+    while (!rhat_overflow && (dlimb)qhat * d0 > (((dlimb)rhat << TLS13_LIMB_BITS) | u2)) {
+        qhat--;
+        rhat += d1;
+        rhat_overflow = rhat < d1;
+    }
+    /* D4: x B - qhat d over n + 1 limbs, from the bottom (x B's low limb
+     * is 0); `carry` holds the product's high limb plus the borrow, which
+     * cannot overflow (Knuth's analysis). */
+    for (size_t j = 0; j <= n; j++) {
+        dlimb p = (dlimb)qhat * (j < n ? d[j] : 0) + carry;
+        dlimb diff = (dlimb)prev - (tls13_limb)p;
+        carry = (tls13_limb)(p >> TLS13_LIMB_BITS) + (tls13_limb)((diff >> TLS13_LIMB_BITS) & 1);
+        if (j < n) {
+            prev = x[j];
+            x[j] = (tls13_limb)diff;
+        }
+    }
+    /* D5-D6: qhat was one too large when that borrowed out of the top limb
+     * (probability about 2/B): add d back, dropping the carry out. */
+    if (carry)
+        tls13_bn_add(x, x, d, n);
+}
+
+void tls13_bn_radix_power_mod_vartime(tls13_limb *r, size_t k, const tls13_limb *m, size_t n)
+{
+    /* Division needs a normalised divisor: work modulo d = m 2^s with d's
+     * top bit set, on x 2^s for the values x mod m, and shift back. */
+    tls13_limb d[TLS13_BN_MAX_LIMBS], x[TLS13_BN_MAX_LIMBS], v;
+    unsigned s = 0;
+    size_t start;
+
+    while (!((m[n - 1] << s) >> (TLS13_LIMB_BITS - 1)))
+        s++;
+    for (size_t j = n; j-- > 0;)
+        d[j] = (m[j] << s) | (s && j ? m[j - 1] >> (TLS13_LIMB_BITS - s) : 0);
+    v = reciprocal_2by1(d[n - 1]);
+    /* Start at B^min(k, n-1): one limb 2^s, below d except for m = 1. */
+    start = k < n - 1 ? k : n - 1;
+    memset(x, 0, n * sizeof(*x));
+    x[start] = (tls13_limb)1 << s;
+    if (!tls13_bn_lt_mask(x, d, n))
+        tls13_bn_sub(x, x, d, n);
+    for (size_t i = start; i < k; i++)
+        shift_limb_mod(x, d, n, v);
+    for (size_t j = 0; j < n; j++)
+        r[j] = (x[j] >> s) | (s && j + 1 < n ? x[j + 1] << (TLS13_LIMB_BITS - s) : 0);
+}
+
 /*
  * Modular inversion by Bernstein-Yang divsteps ("Fast constant-time gcd
  * computation and modular inversion", 2019), here in a variable-time form

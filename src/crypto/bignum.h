@@ -65,6 +65,10 @@ tls13_limb tls13_bn_sub(tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
 void tls13_bn_mul(tls13_limb *r, const tls13_limb *a, size_t an, const tls13_limb *b, size_t bn);
 /* Number of significant bits (public values only). */
 size_t tls13_bn_bits_vartime(const tls13_limb *a, size_t limbs);
+/* r = 2^(TLS13_LIMB_BITS * k) mod m, for m of `limbs` limbs with a nonzero
+ * top limb, by long division: about k * limbs limb products. Time depends
+ * on m (public moduli only). r may alias m. */
+void tls13_bn_radix_power_mod_vartime(tls13_limb *r, size_t k, const tls13_limb *m, size_t limbs);
 
 /* Montgomery arithmetic modulo an odd m with R = 2^(TLS13_LIMB_BITS * limbs).
  * Values in Montgomery form are a * R mod m, fully reduced (< m). */
@@ -78,6 +82,9 @@ typedef struct tls13_mont {
 /* Sets up arithmetic modulo m (limbs limbs, odd, top limb nonzero), in time
  * independent of m's value (m may be a secret prime). 0 when m is unusable. */
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
+/* The same for a public m (an RSA modulus), several times faster: R^2 mod m
+ * by long division, whose time depends on m. */
+int tls13_mont_init_vartime(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
 /* r = a * b * R^-1 mod m, for a < R and b < m; r may alias a or b. */
 void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
 /* r = x * R mod m (Montgomery form of x mod m) for any x of xlimbs limbs;

@@ -3,7 +3,21 @@
  * instantiation with MONT_COLUMNS_NAME (the function's name) and
  * MONT_COLUMNS_UNROLL (a loop pragma, or nothing) defined. Not a header of
  * its own: there is no include guard on purpose.
+ *
+ * Product scanning (Kaliski and Koc, "Analyzing and comparing Montgomery
+ * multiplication algorithms", 1996, FIPS method): column k of the result
+ * sums the products a[i] b[k-i] and u[i] m[k-i] in a three-limb
+ * accumulator, and for k < n picks the quotient digit u[k] that clears the
+ * column. `mode` is a constant at every call site: MONT_MUL (a b R^-1),
+ * MONT_SQUARE (a^2 R^-1, each cross product once and doubled: about half
+ * the a-products) or MONT_REDUCE (a R^-1, no a-products at all: column k
+ * just adds a[k]).
  */
+#ifndef MONT_MUL
+#define MONT_MUL 0
+#define MONT_SQUARE 1
+#define MONT_REDUCE 2
+#endif
 
 #ifndef MUL_ACC
 /* (hi:acc) += x * y: a three-limb column accumulator. */
@@ -17,7 +31,7 @@
 
 static ALWAYS_INLINE void MONT_COLUMNS_NAME(tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
                                              const tls13_limb *m, tls13_limb m0inv, size_t n, tls13_limb *t,
-                                             int square)
+                                             int mode)
 {
     tls13_limb *u = t, *out = t + n, hi = 0, borrow, keep;
     dlimb acc = 0;
@@ -25,7 +39,12 @@ static ALWAYS_INLINE void MONT_COLUMNS_NAME(tls13_limb *r, const tls13_limb *a, 
     MONT_COLUMNS_UNROLL
     for (size_t k = 0; k < 2 * n - 1; k++) {
         size_t lo = k < n ? 0 : k - n + 1, top = k < n ? k : n - 1;
-        if (square) {
+        if (mode == MONT_REDUCE) {
+            if (k < n) {
+                acc += a[k];
+                hi += (tls13_limb)(acc < a[k]);
+            }
+        } else if (mode == MONT_SQUARE) {
             dlimb cross = 0;
             tls13_limb cross_hi = 0;
             MONT_COLUMNS_UNROLL

@@ -34,7 +34,7 @@ int tls13_rsa_public_init(tls13_rsa_public *pub, const uint8_t *n, size_t n_len,
     tls13_bn_from_bytes(m, limbs, n, n_len);
     pub->bits = tls13_bn_bits_vartime(m, limbs);
     pub->bytes = n_len;
-    if (pub->bits < min_bits || pub->bits > max_bits || !tls13_mont_init(&pub->n, m, limbs))
+    if (pub->bits < min_bits || pub->bits > max_bits || !tls13_mont_init_vartime(&pub->n, m, limbs))
         return TLS13_ERR_BAD_KEY;
     /* e odd and at least 3 (section 3.1), and below n. */
     if (!(e[e_len - 1] & 1) || (e_len == 1 && e[0] < 3))
