@@ -32,15 +32,25 @@ typedef tls13_dlimb dlimb;
 /* Scratch for one multiplication: the quotient digits u and the output. */
 #define SCRATCH_LIMBS (2 * TLS13_BN_MAX_LIMBS)
 
+/* The loop instance unrolls the loops inside a column 8 times: with gcc 12
+ * that took the 48- and 64-limb kernels (RSA-3072 and -4096 public
+ * operations) from about 2.9 to 2.2 cycles per limb product (squaring: 3.3
+ * to 2.35). The full unrolling and this pragma are gcc only: clang cannot
+ * fully unroll these nested loops and gained nothing from it in our
+ * measurements. */
 #define MONT_COLUMNS_NAME mont_columns_loop
+#define MONT_COLUMNS_UNROLL_COLUMNS
+#if defined(__GNUC__) && !defined(__clang__)
+#define MONT_COLUMNS_UNROLL _Pragma("GCC unroll 8")
+#else
 #define MONT_COLUMNS_UNROLL
+#endif
 #include "bignum_mont_columns.h"
 
-/* gcc only: clang cannot fully unroll these nested loops and gained nothing
- * from it in our measurements. */
 #if defined(__GNUC__) && !defined(__clang__)
 #define MONT_COLUMNS_UNROLLED 1
 #define MONT_COLUMNS_NAME mont_columns_unrolled
+#define MONT_COLUMNS_UNROLL_COLUMNS _Pragma("GCC unroll 64")
 #define MONT_COLUMNS_UNROLL _Pragma("GCC unroll 64")
 #include "bignum_mont_columns.h"
 #endif
