@@ -237,27 +237,40 @@ struct divstep_matrix {
     slimb u, v, q, r; /* 2^S (f', g') = (u f + v g, q f + r g) */
 };
 
-/* S divsteps on the low bits of f and g; returns the updated delta. */
+/* S divsteps on the low bits of f and g; returns the updated delta. Each
+ * step is divstep(delta, f, g) = (1 - delta, g, (g - f) / 2) when delta > 0
+ * and g is odd, else (1 + delta, f, (g + (g mod 2) f) / 2), written as a
+ * conditional swap-and-negate followed by a conditional addition, with
+ * masks instead of branches: the branches mispredicted half the time and
+ * made the batches several times slower. */
 static long divsteps(long delta, tls13_limb f, tls13_limb g, struct divstep_matrix *t)
 {
     slimb u = 1, v = 0, q = 0, r = 1;
     for (int i = 0; i < S_BITS; i++) {
-        if (g & 1) {
-            if (delta > 0) {
-                slimb u0 = u, v0 = v;
-                tls13_limb f0 = f;
-                f = g;
-                g = (g - f0) >> 1;
-                u = 2 * q, v = 2 * r;
-                q -= u0, r -= v0;
-                delta = 1 - delta;
-                continue;
-            }
-            g = (g + f) >> 1;
-            q += u, r += v;
-        } else {
-            g >>= 1;
-        }
+        tls13_limb odd = (tls13_limb)0 - (g & 1);
+        tls13_limb swap = odd & ((tls13_limb)0 - (tls13_limb)(delta > 0));
+        tls13_limb x;
+        slimb sx, smask = (slimb)swap;
+        long dmask = smask; /* 0 or -1, sign-extended */
+        /* swap: (delta, f, g, u, v, q, r) = (-delta, g, -f, q, r, -u, -v) */
+        delta = (delta ^ dmask) - dmask;
+        x = (f ^ g) & swap;
+        f ^= x;
+        g ^= x;
+        g = (g ^ swap) - swap;
+        sx = (u ^ q) & smask;
+        u ^= sx;
+        q ^= sx;
+        q = (q ^ smask) - smask;
+        sx = (v ^ r) & smask;
+        v ^= sx;
+        r ^= sx;
+        r = (r ^ smask) - smask;
+        /* g odd: add f (g is odd after a swap too, as -f) */
+        g += f & odd;
+        q += u & (slimb)odd;
+        r += v & (slimb)odd;
+        g >>= 1;
         u *= 2, v *= 2;
         delta++;
     }

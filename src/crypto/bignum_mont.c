@@ -245,32 +245,42 @@ static unsigned window_at(const tls13_limb *exp, size_t pos, unsigned count)
 #define EXP_TABLE (1u << EXP_WINDOW)
 
 /* out = table[index], reading every entry so the address pattern does not
- * depend on the secret index. */
+ * depend on the secret index. The entries' masks are computed once; each
+ * output limb is then gathered in a register. */
 static void table_select_n(tls13_limb *restrict out, const tls13_limb *restrict table, size_t n, unsigned index)
 {
-    memset(out, 0, n * sizeof(*out));
-    for (unsigned i = 0; i < EXP_TABLE; i++) {
-        tls13_limb mask = ~tls13_limb_nonzero_mask((tls13_limb)(i ^ index));
-        const tls13_limb *entry = table + (size_t)i * n;
-        for (size_t j = 0; j < n; j++)
-            out[j] |= entry[j] & mask;
+    tls13_limb mask[EXP_TABLE];
+    for (unsigned i = 0; i < EXP_TABLE; i++)
+        mask[i] = ~tls13_limb_nonzero_mask((tls13_limb)(i ^ index));
+    for (size_t j = 0; j < n; j++) {
+        tls13_limb acc = 0;
+        for (unsigned i = 0; i < EXP_TABLE; i++)
+            acc |= table[(size_t)i * n + j] & mask[i];
+        out[j] = acc;
     }
+    tls13_wipe(mask, sizeof(mask)); /* they encode the secret index */
 }
 
 #if defined(TLS13_X86_64) && TLS13_LIMB_BITS == 64
-/* The same scan four limbs at a time; n must be a multiple of 4. */
+/* The same scan four limbs at a time; n must be a multiple of 4. The masks
+ * come from vector compares of the entry number with the index (no
+ * data-dependent timing), made once and kept on the stack. */
 TLS13_TARGET("avx2")
 static void table_select_avx2(tls13_limb *out, const tls13_limb *table, size_t n, unsigned index)
 {
+    __m256i mask[EXP_TABLE];
+    const __m256i want = _mm256_set1_epi64x((long long)index);
+    for (unsigned i = 0; i < EXP_TABLE; i++)
+        mask[i] = _mm256_cmpeq_epi64(_mm256_set1_epi64x((long long)i), want);
     for (size_t j = 0; j < n; j += 4) {
         __m256i acc = _mm256_setzero_si256();
         for (unsigned i = 0; i < EXP_TABLE; i++) {
-            tls13_limb mask = ~tls13_limb_nonzero_mask((tls13_limb)(i ^ index));
             __m256i entry = _mm256_loadu_si256((const __m256i *)(const void *)(table + (size_t)i * n + j));
-            acc = _mm256_or_si256(acc, _mm256_and_si256(entry, _mm256_set1_epi64x((long long)mask)));
+            acc = _mm256_or_si256(acc, _mm256_and_si256(entry, mask[i]));
         }
         _mm256_storeu_si256((__m256i *)(void *)(out + j), acc);
     }
+    tls13_wipe(mask, sizeof(mask)); /* they encode the secret index */
 }
 #endif
 
