@@ -182,29 +182,37 @@ static void shift_limb_mod(tls13_limb *x, const tls13_limb *d, size_t n, tls13_l
         tls13_bn_add(x, x, d, n);
 }
 
-void tls13_bn_radix_power_mod_vartime(tls13_limb *r, size_t k, const tls13_limb *m, size_t n)
+void tls13_bn_shift_mod_vartime(tls13_limb *r, const tls13_limb *x, size_t k, const tls13_limb *m, size_t n)
 {
     /* Division needs a normalised divisor: work modulo d = m 2^s with d's
-     * top bit set, on x 2^s for the values x mod m, and shift back. */
-    tls13_limb d[TLS13_BN_MAX_LIMBS], x[TLS13_BN_MAX_LIMBS], v;
+     * top bit set, on y 2^s for the values y mod m, and shift back. */
+    tls13_limb d[TLS13_BN_MAX_LIMBS], xs[TLS13_BN_MAX_LIMBS], v;
     unsigned s = 0;
-    size_t start;
 
     while (!((m[n - 1] << s) >> (TLS13_LIMB_BITS - 1)))
         s++;
-    for (size_t j = n; j-- > 0;)
+    for (size_t j = n; j-- > 0;) {
         d[j] = (m[j] << s) | (s && j ? m[j - 1] >> (TLS13_LIMB_BITS - s) : 0);
+        xs[j] = (x[j] << s) | (s && j ? x[j - 1] >> (TLS13_LIMB_BITS - s) : 0);
+    }
     v = reciprocal_2by1(d[n - 1]);
-    /* Start at B^min(k, n-1): one limb 2^s, below d except for m = 1. */
-    start = k < n - 1 ? k : n - 1;
-    memset(x, 0, n * sizeof(*x));
-    x[start] = (tls13_limb)1 << s;
-    if (!tls13_bn_lt_mask(x, d, n))
-        tls13_bn_sub(x, x, d, n);
-    for (size_t i = start; i < k; i++)
-        shift_limb_mod(x, d, n, v);
+    for (size_t i = 0; i < k; i++)
+        shift_limb_mod(xs, d, n, v);
     for (size_t j = 0; j < n; j++)
-        r[j] = (x[j] >> s) | (s && j + 1 < n ? x[j + 1] << (TLS13_LIMB_BITS - s) : 0);
+        r[j] = (xs[j] >> s) | (s && j + 1 < n ? xs[j + 1] << (TLS13_LIMB_BITS - s) : 0);
+}
+
+void tls13_bn_radix_power_mod_vartime(tls13_limb *r, size_t k, const tls13_limb *m, size_t n)
+{
+    /* Start at B^min(k, n-1), which is below m (odd, top limb nonzero)
+     * except for m = 1. */
+    tls13_limb x[TLS13_BN_MAX_LIMBS];
+    size_t start = k < n - 1 ? k : n - 1;
+    memset(x, 0, n * sizeof(*x));
+    x[start] = 1;
+    if (!tls13_bn_lt_mask(x, m, n))
+        tls13_bn_sub(x, x, m, n);
+    tls13_bn_shift_mod_vartime(r, x, k - start, m, n);
 }
 
 /*

@@ -155,6 +155,16 @@ int tls13_mont_init_vartime(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
     return 1;
 }
 
+int tls13_mont_init_vartime_without_rr(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
+{
+    return mont_init_common(ctx, m, limbs);
+}
+
+void tls13_mont_to_vartime(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x)
+{
+    tls13_bn_shift_mod_vartime(r, x, ctx->limbs, ctx->m, ctx->limbs);
+}
+
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs)
 {
     tls13_limb base[TLS13_BN_MAX_LIMBS], acc[TLS13_BN_MAX_LIMBS];

@@ -120,7 +120,7 @@ static int sign(struct sign_work *w, tls13_hash_alg hash, const tls13_rsa_privat
     size_t h_len = tls13_hash_size(hash), nn;
     int rc = tls13_rsa_public_init(&pub, key->n, key->n_len <= sizeof(key->n) ? key->n_len : 0, key->e,
                                    key->e_len <= sizeof(key->e) ? key->e_len : 0, TLS13_RSA_MIN_BITS,
-                                   SIGN_MAX_BITS);
+                                   SIGN_MAX_BITS, 0);
     if (rc != TLS13_OK)
         return rc;
     nn = pub.n.limbs;

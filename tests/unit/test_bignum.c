@@ -298,10 +298,11 @@ static void random_modulus(tls13_limb *m, size_t n, int shape)
 static const size_t kernel_sizes[] = {1, 2, 3, 5, 15, 16, 17, 23, 24, 25, 31, 32, 33, 48, 64};
 
 /* R^2 mod m by division (tls13_mont_init_vartime, and B^k mod m for other
- * k) against the bit-by-bit reference and the constant-time setup. */
+ * k, x B^k mod m, tls13_mont_to_vartime) against the bit-by-bit reference
+ * and the constant-time setup and conversion. */
 static void division_setup_matches_reference(void **state)
 {
-    tt_count c = {"R^2 mod m and B^k mod m by division vs bitwise reference", 0, 0, 0};
+    tt_count c = {"R^2, B^k and x B^k mod m by division vs bitwise reference", 0, 0, 0};
     static tls13_mont ct, vt;
     (void)state;
     for (size_t si = 0; si <= sizeof(kernel_sizes) / sizeof(kernel_sizes[0]); si++) {
@@ -322,6 +323,38 @@ static void division_setup_matches_reference(void **state)
                 slow_mod(want, x, ks[i] + 1, m, n);
                 tls13_bn_radix_power_mod_vartime(got, ks[i], m, n);
                 assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                c.run++;
+                c.passed++;
+            }
+            /* x B^k mod m and x R mod m for x = 0, 1, m - 1 and random x,
+             * against the reference and the constant-time conversion. */
+            for (int trial = n <= 33 ? 0 : 2; trial < (n <= 33 ? 5 : 4); trial++) {
+                tls13_limb xr[TLS13_BN_MAX_LIMBS], y[2 * TLS13_BN_MAX_LIMBS], ct_to[TLS13_BN_MAX_LIMBS];
+                size_t k = trial == 4 ? 1 : n;
+                memset(xr, 0, sizeof(xr));
+                if (trial == 1)
+                    xr[0] = 1;
+                else if (trial == 2) {
+                    memcpy(xr, m, n * sizeof(*xr));
+                    xr[0] -= 1;
+                } else if (trial >= 3) {
+                    for (size_t j = 0; j < n; j++)
+                        y[j] = random_limb();
+                    slow_mod(xr, y, n, m, n);
+                }
+                memcpy(y, xr, n * sizeof(*xr));
+                slow_mod(xr, y, n, m, n); /* 1 is not below m = 1 */
+                memset(y, 0, sizeof(y));
+                memcpy(y + k, xr, n * sizeof(*xr));
+                slow_mod(want, y, n + k, m, n);
+                tls13_bn_shift_mod_vartime(got, xr, k, m, n);
+                assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                if (k == n) {
+                    tls13_mont_to_vartime(&vt, got, xr);
+                    tls13_mont_to(&ct, ct_to, xr, n);
+                    assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                    assert_memory_equal(ct_to, want, n * sizeof(tls13_limb));
+                }
                 c.run++;
                 c.passed++;
             }
