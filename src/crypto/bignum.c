@@ -167,15 +167,14 @@ static void shift_limb_mod(tls13_limb *x, const tls13_limb *d, size_t n, tls13_l
     /* D4: x B - qhat d over n + 1 limbs, from the bottom (x B's low limb
      * is 0); `carry` holds the product's high limb plus the borrow, which
      * cannot overflow (Knuth's analysis). */
-    for (size_t j = 0; j <= n; j++) {
-        dlimb p = (dlimb)qhat * (j < n ? d[j] : 0) + carry;
+    for (size_t j = 0; j < n; j++) {
+        dlimb p = (dlimb)qhat * d[j] + carry;
         dlimb diff = (dlimb)prev - (tls13_limb)p;
         carry = (tls13_limb)(p >> TLS13_LIMB_BITS) + (tls13_limb)((diff >> TLS13_LIMB_BITS) & 1);
-        if (j < n) {
-            prev = x[j];
-            x[j] = (tls13_limb)diff;
-        }
+        prev = x[j];
+        x[j] = (tls13_limb)diff;
     }
+    carry = prev < carry; /* the top limb: x's old top limb minus the carry */
     /* D5-D6: qhat was one too large when that borrowed out of the top limb
      * (probability about 2/B): add d back, dropping the carry out. */
     if (carry)
