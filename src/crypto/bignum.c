@@ -355,36 +355,40 @@ static void apply_de(slimb *x, slimb *y, const slimb *m, size_t len, const struc
         add_signed(y, m, len, -1);
 }
 
-/* Bits [j S, j S + S) of a, for j < len (zero beyond a's end). */
+/* Bits [j S, j S + S) of a, for j < len (zero beyond a's end): from the
+ * limb holding bit j S and, when the chunk straddles, the next one. */
 static void to_signed_limbs(slimb *out, size_t len, const tls13_limb *a, size_t limbs)
 {
     for (size_t j = 0; j < len; j++) {
-        tls13_limb w = 0;
-        for (int b = 0; b < S_BITS; b++) {
-            size_t bit = j * S_BITS + (size_t)b;
-            if (bit < limbs * TLS13_LIMB_BITS)
-                w |= ((a[bit / TLS13_LIMB_BITS] >> (bit % TLS13_LIMB_BITS)) & 1) << b;
-        }
-        out[j] = (slimb)w;
+        size_t bit = j * S_BITS, li = bit / TLS13_LIMB_BITS;
+        unsigned off = (unsigned)(bit % TLS13_LIMB_BITS);
+        tls13_limb w = li < limbs ? a[li] >> off : 0;
+        /* off > TLS13_LIMB_BITS - S_BITS > 0 when it straddles */
+        if (off + S_BITS > TLS13_LIMB_BITS && li + 1 < limbs)
+            w |= a[li + 1] << (TLS13_LIMB_BITS - off);
+        out[j] = (slimb)(w & S_MASK);
     }
 }
 
+/* The inverse: the low S bits of each in[j] (all of a value in [0, m)). */
 static void from_signed_limbs(tls13_limb *a, size_t limbs, const slimb *in, size_t len)
 {
     memset(a, 0, limbs * sizeof(*a));
     for (size_t j = 0; j < len; j++) {
-        for (int b = 0; b < S_BITS; b++) {
-            size_t bit = j * S_BITS + (size_t)b;
-            if (bit < limbs * TLS13_LIMB_BITS)
-                a[bit / TLS13_LIMB_BITS] |= (((tls13_limb)in[j] >> b) & 1) << (bit % TLS13_LIMB_BITS);
-        }
+        size_t bit = j * S_BITS, li = bit / TLS13_LIMB_BITS;
+        unsigned off = (unsigned)(bit % TLS13_LIMB_BITS);
+        tls13_limb w = (tls13_limb)in[j] & S_MASK;
+        if (li < limbs)
+            a[li] |= w << off;
+        if (off + S_BITS > TLS13_LIMB_BITS && li + 1 < limbs)
+            a[li + 1] |= w >> (TLS13_LIMB_BITS - off);
     }
 }
 
 int tls13_bn_mod_inverse_vartime(tls13_limb *r, const tls13_limb *a, const tls13_limb *m, size_t limbs)
 {
     slimb f[S_MAX_LIMBS], g[S_MAX_LIMBS], d[S_MAX_LIMBS], e[S_MAX_LIMBS], ms[S_MAX_LIMBS];
-    size_t len = (limbs * TLS13_LIMB_BITS) / S_BITS + 2, bits = limbs * TLS13_LIMB_BITS;
+    size_t len = (limbs * TLS13_LIMB_BITS) / S_BITS + 2, bits = limbs * TLS13_LIMB_BITS, fg_len = len;
     /* Bernstein-Yang bound on the divsteps needed: (49 d + 57) / 17. */
     size_t batches = (49 * bits + 57) / 17 / S_BITS + 2;
     struct divstep_matrix t;
@@ -405,27 +409,38 @@ int tls13_bn_mod_inverse_vartime(tls13_limb *r, const tls13_limb *a, const tls13
     e[0] = 1;
     for (;;) {
         int g_zero = 1;
-        for (size_t i = 0; i < len && g_zero; i++)
+        for (size_t i = 0; i < fg_len && g_zero; i++)
             g_zero = g[i] == 0;
         if (g_zero)
             break;
         if (batches-- == 0)
             goto done; /* cannot happen for odd m; kept as a bound */
         delta = divsteps(delta, (tls13_limb)f[0], (tls13_limb)g[0], &t);
-        apply_fg(f, g, len, &t);
+        apply_fg(f, g, fg_len, &t);
         apply_de(d, e, ms, len, &t, minv);
+        /* f and g shrink: while both top limbs are 0 or -1, fold them into
+         * the limb below (which becomes the signed top limb, in [-2^S,
+         * 2^S)) and work on one limb fewer. */
+        while (fg_len > 1 && (f[fg_len - 1] == 0 || f[fg_len - 1] == -1) &&
+               (g[fg_len - 1] == 0 || g[fg_len - 1] == -1)) {
+            f[fg_len - 2] -= f[fg_len - 1] == -1 ? (slimb)1 << S_BITS : 0;
+            g[fg_len - 2] -= g[fg_len - 1] == -1 ? (slimb)1 << S_BITS : 0;
+            fg_len--;
+        }
     }
     /* f = gcd(a, m) or its negative: an inverse exists for f = +-1, and it
-     * is d for f = 1, m - d for f = -1 (normalised -1 has every limb below
-     * the top one at 2^S - 1 and a top limb of -1). */
+     * is d for f = 1, m - d for f = -1 (-1 in one limb, or normalised with
+     * every limb below the top one at 2^S - 1 and a top limb of -1). */
     {
-        int plus = f[0] == 1, minus = f[0] == (slimb)S_MASK;
-        for (size_t i = 1; i + 1 < len; i++) {
+        int plus = f[0] == 1, minus = fg_len == 1 ? f[0] == -1 : f[0] == (slimb)S_MASK;
+        for (size_t i = 1; i + 1 < fg_len; i++) {
             plus = plus && f[i] == 0;
             minus = minus && f[i] == (slimb)S_MASK;
         }
-        plus = plus && f[len - 1] == 0;
-        minus = minus && f[len - 1] == -1;
+        if (fg_len > 1) {
+            plus = plus && f[fg_len - 1] == 0;
+            minus = minus && f[fg_len - 1] == -1;
+        }
         if (minus) {
             memcpy(e, ms, len * sizeof(*e));
             add_signed(e, d, len, -1);
