@@ -10,8 +10,13 @@
  * The Montgomery multiplication is portable C (bignum_mont_columns.h). A
  * MULX/ADCX/ADOX version written with intrinsics was measured and dropped:
  * gcc 12 and clang 14 turn _addcarryx_u64 into one ADC chain plus flag
- * saves, which ran slower than the __int128 code. The only run-time fast
- * path is the AVX2 scan of the exponentiation's window table.
+ * saves, which ran slower than the __int128 code; MULX alone (with the
+ * same carry chain) ran no faster than MUL. The only run-time fast path is
+ * the AVX2 scan of the exponentiation's window table.
+ *
+ * Public moduli (RSA n) are set up by long division (R^2 mod n, or x R mod
+ * n directly), secret ones (the primes) by constant-time doublings and
+ * Montgomery squarings.
  *
  * Everything here runs in time independent of the values of its arguments,
  * except the functions whose names end in _vartime (public data, or data
