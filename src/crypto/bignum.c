@@ -146,7 +146,7 @@ static tls13_limb div_2by1(tls13_limb *rem, tls13_limb u1, tls13_limb u0, tls13_
 static void shift_limb_mod(tls13_limb *x, const tls13_limb *d, size_t n, tls13_limb v)
 {
     tls13_limb u1 = x[n - 1], u0 = n >= 2 ? x[n - 2] : 0, u2 = n >= 3 ? x[n - 3] : 0;
-    tls13_limb d1 = d[n - 1], d0 = n >= 2 ? d[n - 2] : 0, qhat, rhat, carry = 0, borrow = 0, prev = 0;
+    tls13_limb d1 = d[n - 1], d0 = n >= 2 ? d[n - 2] : 0, qhat, rhat, carry = 0, prev = 0;
     int rhat_overflow = 0;
 
     /* D3: the quotient digit from the top two limbs over d's top limb (at
@@ -165,19 +165,19 @@ static void shift_limb_mod(tls13_limb *x, const tls13_limb *d, size_t n, tls13_l
         rhat_overflow = rhat < d1;
     }
     /* D4: x B - qhat d over n + 1 limbs, from the bottom (x B's low limb
-     * is 0), with the product's carries and the subtraction's borrows in
-     * two separate chains (one combined chain ran at half the speed). */
+     * is 0); `carry` holds the product's high limb plus the borrow, which
+     * cannot overflow (Knuth's analysis). Plain limb arithmetic: the
+     * double-limb subtraction made gcc spill to the stack. */
     for (size_t j = 0; j < n; j++) {
+        /* carry + lo(qhat d[j]) never overflows past hi + 1 <= B - 1 */
         dlimb p = (dlimb)qhat * d[j] + carry;
-        tls13_limb lo = (tls13_limb)p, diff = prev - lo;
-        tls13_limb out_borrow = (tls13_limb)(prev < lo) | (tls13_limb)(diff < borrow);
-        carry = (tls13_limb)(p >> TLS13_LIMB_BITS);
+        tls13_limb diff = prev - (tls13_limb)p;
+        carry = (tls13_limb)(p >> TLS13_LIMB_BITS) + (tls13_limb)(diff > prev);
         prev = x[j];
-        x[j] = diff - borrow;
-        borrow = out_borrow;
+        x[j] = diff;
     }
-    /* The top limb: x's old top limb minus the carries; negative? */
-    carry = (dlimb)prev < (dlimb)carry + borrow;
+    /* The top limb: x's old top limb minus the carry; negative? */
+    carry = prev < carry;
     /* D5-D6: qhat was one too large when that borrowed out of the top limb
      * (probability about 2/B): add d back, dropping the carry out. */
     if (carry)
