@@ -10,8 +10,13 @@
  * The Montgomery multiplication is portable C (bignum_mont_columns.h). A
  * MULX/ADCX/ADOX version written with intrinsics was measured and dropped:
  * gcc 12 and clang 14 turn _addcarryx_u64 into one ADC chain plus flag
- * saves, which ran slower than the __int128 code. The only run-time fast
- * path is the AVX2 scan of the exponentiation's window table.
+ * saves, which ran slower than the __int128 code; MULX alone (with the
+ * same carry chain) ran no faster than MUL. The only run-time fast path is
+ * the AVX2 scan of the exponentiation's window table.
+ *
+ * Public moduli (RSA n) are set up by long division (R^2 mod n, or x R mod
+ * n directly), secret ones (the primes) by constant-time doublings and
+ * Montgomery squarings.
  *
  * Everything here runs in time independent of the values of its arguments,
  * except the functions whose names end in _vartime (public data, or data
@@ -65,6 +70,12 @@ tls13_limb tls13_bn_sub(tls13_limb *r, const tls13_limb *a, const tls13_limb *b,
 void tls13_bn_mul(tls13_limb *r, const tls13_limb *a, size_t an, const tls13_limb *b, size_t bn);
 /* Number of significant bits (public values only). */
 size_t tls13_bn_bits_vartime(const tls13_limb *a, size_t limbs);
+/* r = x 2^(TLS13_LIMB_BITS * k) mod m for x < m, m of `limbs` limbs with a
+ * nonzero top limb, by long division: about k * limbs limb products. Time
+ * depends on x and m (public values only). r may alias x or m. */
+void tls13_bn_shift_mod_vartime(tls13_limb *r, const tls13_limb *x, size_t k, const tls13_limb *m, size_t limbs);
+/* r = 2^(TLS13_LIMB_BITS * k) mod m, likewise. */
+void tls13_bn_radix_power_mod_vartime(tls13_limb *r, size_t k, const tls13_limb *m, size_t limbs);
 
 /* Montgomery arithmetic modulo an odd m with R = 2^(TLS13_LIMB_BITS * limbs).
  * Values in Montgomery form are a * R mod m, fully reduced (< m). */
@@ -78,11 +89,21 @@ typedef struct tls13_mont {
 /* Sets up arithmetic modulo m (limbs limbs, odd, top limb nonzero), in time
  * independent of m's value (m may be a secret prime). 0 when m is unusable. */
 int tls13_mont_init(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
+/* The same for a public m (an RSA modulus), several times faster: R^2 mod m
+ * by long division, whose time depends on m. */
+int tls13_mont_init_vartime(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
+/* For a public m whose user enters Montgomery form only through
+ * tls13_mont_to_vartime (RSA verification): everything but R^2 mod m, so
+ * tls13_mont_to, tls13_mont_one and tls13_mont_exp must not be used (rr is
+ * zero). Saves the division's R^2 and a multiplication per conversion. */
+int tls13_mont_init_vartime_without_rr(tls13_mont *ctx, const tls13_limb *m, size_t limbs);
 /* r = a * b * R^-1 mod m, for a < R and b < m; r may alias a or b. */
 void tls13_mont_mul(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
 /* r = x * R mod m (Montgomery form of x mod m) for any x of xlimbs limbs;
  * r may alias x. Every function here allows r to alias its inputs. */
 void tls13_mont_to(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x, size_t xlimbs);
+/* r = x R mod m for a public x < m, by long division (no R^2 needed). */
+void tls13_mont_to_vartime(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *x);
 /* r = a - b mod m for a, b < m (works in and out of Montgomery form). */
 void tls13_mont_sub(const tls13_mont *ctx, tls13_limb *r, const tls13_limb *a, const tls13_limb *b);
 /* r = a * R^-1 mod m: back from Montgomery form. */

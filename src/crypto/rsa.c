@@ -21,9 +21,10 @@ static void skip_leading_zeros(const uint8_t **p, size_t *len)
 }
 
 int tls13_rsa_public_init(tls13_rsa_public *pub, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len,
-                          size_t min_bits, size_t max_bits)
+                          size_t min_bits, size_t max_bits, int verify_only)
 {
     tls13_limb m[TLS13_BN_MAX_LIMBS];
+    int ok;
     size_t limbs;
 
     skip_leading_zeros(&n, &n_len);
@@ -34,7 +35,11 @@ int tls13_rsa_public_init(tls13_rsa_public *pub, const uint8_t *n, size_t n_len,
     tls13_bn_from_bytes(m, limbs, n, n_len);
     pub->bits = tls13_bn_bits_vartime(m, limbs);
     pub->bytes = n_len;
-    if (pub->bits < min_bits || pub->bits > max_bits || !tls13_mont_init(&pub->n, m, limbs))
+    if (pub->bits < min_bits || pub->bits > max_bits)
+        return TLS13_ERR_BAD_KEY;
+    ok = verify_only ? tls13_mont_init_vartime_without_rr(&pub->n, m, limbs)
+                     : tls13_mont_init_vartime(&pub->n, m, limbs);
+    if (!ok)
         return TLS13_ERR_BAD_KEY;
     /* e odd and at least 3 (section 3.1), and below n. */
     if (!(e[e_len - 1] & 1) || (e_len == 1 && e[0] < 3))
@@ -52,6 +57,15 @@ void tls13_rsa_public_op(const tls13_rsa_public *pub, tls13_limb *r, const tls13
     tls13_mont_to(&pub->n, xm, x, pub->n.limbs);
     tls13_mont_exp_vartime(&pub->n, xm, xm, pub->e, pub->e_len);
     tls13_mont_from(&pub->n, r, xm);
+    tls13_wipe(xm, sizeof(xm));
+}
+
+void tls13_rsa_public_op_vartime(const tls13_rsa_public *pub, tls13_limb *r, const tls13_limb *x)
+{
+    tls13_limb xm[TLS13_BN_MAX_LIMBS];
+    tls13_mont_to_vartime(&pub->n, xm, x);
+    tls13_mont_exp_vartime(&pub->n, xm, xm, pub->e, pub->e_len);
+    tls13_mont_from(&pub->n, r, xm);
 }
 
 /* RSAVP1 with the length and range checks of RFC 8017 sections 8.x.2 step 1
@@ -60,7 +74,7 @@ static int public_op_on_signature(const uint8_t *n, size_t n_len, const uint8_t 
                                   uint8_t *em)
 {
     tls13_limb s[TLS13_BN_MAX_LIMBS];
-    int rc = tls13_rsa_public_init(pub, n, n_len, e, e_len, TLS13_RSA_MIN_BITS, TLS13_RSA_MAX_BITS);
+    int rc = tls13_rsa_public_init(pub, n, n_len, e, e_len, TLS13_RSA_MIN_BITS, TLS13_RSA_MAX_BITS, 1);
     if (rc != TLS13_OK)
         return rc;
     if (sig_len != pub->bytes)
@@ -68,7 +82,7 @@ static int public_op_on_signature(const uint8_t *n, size_t n_len, const uint8_t 
     tls13_bn_from_bytes(s, pub->n.limbs, sig, sig_len);
     if (!tls13_bn_lt_mask(s, pub->n.m, pub->n.limbs))
         return TLS13_ERR_BAD_SIGNATURE;
-    tls13_rsa_public_op(pub, s, s);
+    tls13_rsa_public_op_vartime(pub, s, s);
     tls13_bn_to_bytes(em, pub->bytes, s, pub->n.limbs);
     return TLS13_OK;
 }

@@ -23,7 +23,7 @@ struct sign_work {
     tls13_mont p, q;
     tls13_limb dp[HALF_LIMBS], dq[HALF_LIMBS], qinv[HALF_LIMBS], qlimbs[HALF_LIMBS];
     tls13_limb m[SIGN_LIMBS], r[SIGN_LIMBS], b[SIGN_LIMBS], x[SIGN_LIMBS], rinv[SIGN_LIMBS];
-    tls13_limb blinded[SIGN_LIMBS], s[2 * HALF_LIMBS + 1];
+    tls13_limb s[2 * HALF_LIMBS + 1];
     tls13_limb sp[HALF_LIMBS], sq[HALF_LIMBS], t[HALF_LIMBS], h[HALF_LIMBS];
     tls13_limb pq[2 * HALF_LIMBS];
     uint8_t em[TLS13_RSA_MAX_BYTES], salt[TLS13_HASH_MAX_SIZE], rnd[TLS13_RSA_MAX_BYTES];
@@ -91,16 +91,30 @@ static int random_below_n(struct sign_work *w, tls13_limb *r, const tls13_rsa_pu
     return TLS13_OK;
 }
 
-/* RSASP1 with CRT: s = blinded^d mod n from dp, dq and qinv (section 5.1.2
- * step 2b): s_p = c^dp mod p, s_q = c^dq mod q, h = (s_p - s_q) qinv mod p,
- * s = s_q + q h, which is below n without reduction. */
+/* c^d_prime in prime's Montgomery form for the blinded message c = m r^e
+ * (m, r below n, nn limbs): c mod prime from m and r reduced separately,
+ * with r^e taken at half size (cheaper than r^e mod n, and the same
+ * value mod prime). `re` and `t` are half-size scratch. */
+static void blinded_half_exp(const tls13_mont *prime, tls13_limb *out, const tls13_limb *dexp,
+                             const struct sign_work *w, const tls13_rsa_public *pub, tls13_limb *re,
+                             tls13_limb *t)
+{
+    size_t nn = pub->n.limbs;
+    tls13_mont_to(prime, re, w->r, nn);                      /* r R */
+    tls13_mont_exp_vartime(prime, re, re, pub->e, pub->e_len); /* r^e R */
+    tls13_mont_to(prime, t, w->m, nn);                       /* m R */
+    tls13_mont_mul(prime, t, t, re);                         /* c R */
+    tls13_mont_exp(prime, out, t, dexp, prime->limbs);       /* c^d R */
+}
+
+/* RSASP1 with CRT on the blinded message c = m r^e (section 5.1.2 step
+ * 2b): s_p = c^dp mod p, s_q = c^dq mod q, h = (s_p - s_q) qinv mod p,
+ * s = s_q + q h = (m r^e)^d = s r, which is below n without reduction. */
 static void private_op_crt(struct sign_work *w, const tls13_rsa_public *pub)
 {
     size_t pn = w->p.limbs, qn = w->q.limbs, nn = pub->n.limbs;
-    tls13_mont_to(&w->p, w->t, w->blinded, nn);
-    tls13_mont_exp(&w->p, w->sp, w->t, w->dp, pn);
-    tls13_mont_to(&w->q, w->t, w->blinded, nn);
-    tls13_mont_exp(&w->q, w->t, w->t, w->dq, qn);
+    blinded_half_exp(&w->p, w->sp, w->dp, w, pub, w->h, w->t);
+    blinded_half_exp(&w->q, w->t, w->dq, w, pub, w->h, w->sq);
     tls13_mont_from(&w->q, w->sq, w->t);
     /* In p's Montgomery form: (s_p - s_q) R; times qinv R^-1 is h. */
     tls13_mont_to(&w->p, w->t, w->sq, qn);
@@ -120,7 +134,7 @@ static int sign(struct sign_work *w, tls13_hash_alg hash, const tls13_rsa_privat
     size_t h_len = tls13_hash_size(hash), nn;
     int rc = tls13_rsa_public_init(&pub, key->n, key->n_len <= sizeof(key->n) ? key->n_len : 0, key->e,
                                    key->e_len <= sizeof(key->e) ? key->e_len : 0, TLS13_RSA_MIN_BITS,
-                                   SIGN_MAX_BITS);
+                                   SIGN_MAX_BITS, 0);
     if (rc != TLS13_OK)
         return rc;
     nn = pub.n.limbs;
@@ -140,21 +154,17 @@ static int sign(struct sign_work *w, tls13_hash_alg hash, const tls13_rsa_privat
         return rc;
     tls13_bn_from_bytes(w->m, nn, w->em, pub.bytes);
 
-    /* Blinding: blinded = m r^e, so the CRT step yields s r. r^-1 comes from
+    /* Blinding: the CRT step works on m r^e and yields s r. r^-1 comes from
      * a variable-time inversion of x = r b for a second random b, which
      * reveals nothing about r: r^-1 = x^-1 b. */
     if ((rc = random_below_n(w, w->r, &pub)) != TLS13_OK || (rc = random_below_n(w, w->b, &pub)) != TLS13_OK)
         return rc;
-    tls13_mont_to(&pub.n, w->r, w->r, nn);             /* r R */
     tls13_mont_to(&pub.n, w->b, w->b, nn);             /* b R */
-    tls13_mont_mul(&pub.n, w->x, w->r, w->b);          /* r b R */
-    tls13_mont_from(&pub.n, w->x, w->x);               /* r b */
+    tls13_mont_mul(&pub.n, w->x, w->r, w->b);          /* r b */
     if (!tls13_bn_mod_inverse_vartime(w->x, w->x, pub.n.m, nn))
         return TLS13_ERR_BAD_KEY; /* r b shares a factor with n: n is not p q */
     tls13_mont_mul(&pub.n, w->rinv, w->b, pub.n.rr);   /* b R^2 */
     tls13_mont_mul(&pub.n, w->rinv, w->rinv, w->x);    /* r^-1 R */
-    tls13_mont_exp_vartime(&pub.n, w->r, w->r, pub.e, pub.e_len); /* r^e R */
-    tls13_mont_mul(&pub.n, w->blinded, w->m, w->r);    /* m r^e */
 
     private_op_crt(w, &pub);                           /* s r */
     tls13_mont_mul(&pub.n, w->s, w->s, w->rinv);       /* s */

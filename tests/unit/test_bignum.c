@@ -251,6 +251,211 @@ static void inversion_round_trips(void **state)
     tt_count_report(&c);
 }
 
+/* The slow, obviously correct reference for the kernels and the division:
+ * x mod m one bit at a time (shift in the next bit of x, subtract m when
+ * the remainder reaches it), on at most TLS13_BN_MAX_LIMBS-limb moduli. */
+static void slow_mod(tls13_limb *r, const tls13_limb *x, size_t xlimbs, const tls13_limb *m, size_t n)
+{
+    tls13_limb rem[TLS13_BN_MAX_LIMBS + 1], mm[TLS13_BN_MAX_LIMBS + 1];
+    memset(rem, 0, sizeof(rem));
+    memcpy(mm, m, n * sizeof(*m));
+    mm[n] = 0;
+    for (size_t bit = xlimbs * TLS13_LIMB_BITS; bit-- > 0;) {
+        tls13_limb in = (x[bit / TLS13_LIMB_BITS] >> (bit % TLS13_LIMB_BITS)) & 1;
+        for (size_t j = n + 1; j-- > 0;)
+            rem[j] = (rem[j] << 1) | (j ? rem[j - 1] >> (TLS13_LIMB_BITS - 1) : in);
+        if (!tls13_bn_lt_mask(rem, mm, n + 1))
+            tls13_bn_sub(rem, rem, mm, n + 1);
+    }
+    memcpy(r, rem, n * sizeof(*r));
+}
+
+static uint64_t test_seed = 0x13198a2e03707344u;
+static tls13_limb random_limb(void)
+{
+    test_seed = test_seed * 6364136223846793005u + 1442695040888963407u;
+    return (tls13_limb)(test_seed >> 11) ^ (tls13_limb)(test_seed << 29);
+}
+
+/* An odd modulus of n limbs whose top limb is nonzero; `shape` varies the
+ * top limb (full, a single low bit, random) and fills in all-ones moduli. */
+static void random_modulus(tls13_limb *m, size_t n, int shape)
+{
+    for (size_t j = 0; j < n; j++)
+        m[j] = shape == 3 ? (tls13_limb)~(tls13_limb)0 : random_limb();
+    if (shape == 0)
+        m[n - 1] |= (tls13_limb)1 << (TLS13_LIMB_BITS - 1);
+    else if (shape == 1)
+        m[n - 1] = 1;
+    else if (m[n - 1] == 0)
+        m[n - 1] = 5;
+    m[0] |= 1;
+}
+
+/* The sizes checked: the unrolled kernels (16, 24, 32 limbs) and their
+ * neighbours, tiny moduli, and the loop kernel at RSA-3072 and -4096 (the
+ * division also at the maximum). */
+static const size_t kernel_sizes[] = {1, 2, 3, 5, 15, 16, 17, 23, 24, 25, 31, 32, 33, 48, 64};
+
+/* R^2 mod m by division (tls13_mont_init_vartime, and B^k mod m for other
+ * k, x B^k mod m, tls13_mont_to_vartime) against the bit-by-bit reference
+ * and the constant-time setup and conversion. */
+static void division_setup_matches_reference(void **state)
+{
+    tt_count c = {"R^2, B^k and x B^k mod m by division vs bitwise reference", 0, 0, 0};
+    static tls13_mont ct, vt;
+    (void)state;
+    for (size_t si = 0; si <= sizeof(kernel_sizes) / sizeof(kernel_sizes[0]); si++) {
+        size_t n = si < sizeof(kernel_sizes) / sizeof(kernel_sizes[0]) ? kernel_sizes[si] : TLS13_BN_MAX_LIMBS;
+        for (int shape = 0; shape < 4; shape++) {
+            tls13_limb m[TLS13_BN_MAX_LIMBS], x[2 * TLS13_BN_MAX_LIMBS + 1], want[TLS13_BN_MAX_LIMBS],
+                got[TLS13_BN_MAX_LIMBS];
+            size_t ks[] = {0, 1, n - 1, n, n + 1, 2 * n};
+            random_modulus(m, n, shape);
+            assert_int_equal(tls13_mont_init(&ct, m, n), 1);
+            assert_int_equal(tls13_mont_init_vartime(&vt, m, n), 1);
+            assert_memory_equal(ct.rr, vt.rr, n * sizeof(tls13_limb));
+            assert_true(vt.m0inv == ct.m0inv);
+            /* Large moduli: only R^2 (the reference is slow there). */
+            for (size_t i = n <= 33 ? 0 : 5; i < sizeof(ks) / sizeof(ks[0]); i++) {
+                memset(x, 0, (ks[i] + 1) * sizeof(*x));
+                x[ks[i]] = 1;
+                slow_mod(want, x, ks[i] + 1, m, n);
+                tls13_bn_radix_power_mod_vartime(got, ks[i], m, n);
+                assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                c.run++;
+                c.passed++;
+            }
+            /* x B^k mod m and x R mod m for x = 0, 1, m - 1 and random x,
+             * against the reference and the constant-time conversion. */
+            for (int trial = n <= 33 ? 0 : 2; trial < (n <= 33 ? 5 : 4); trial++) {
+                tls13_limb xr[TLS13_BN_MAX_LIMBS], y[2 * TLS13_BN_MAX_LIMBS], ct_to[TLS13_BN_MAX_LIMBS];
+                size_t k = trial == 4 ? 1 : n;
+                memset(xr, 0, sizeof(xr));
+                if (trial == 1)
+                    xr[0] = 1;
+                else if (trial == 2) {
+                    memcpy(xr, m, n * sizeof(*xr));
+                    xr[0] -= 1;
+                } else if (trial >= 3) {
+                    for (size_t j = 0; j < n; j++)
+                        y[j] = random_limb();
+                    slow_mod(xr, y, n, m, n);
+                }
+                memcpy(y, xr, n * sizeof(*xr));
+                slow_mod(xr, y, n, m, n); /* 1 is not below m = 1 */
+                memset(y, 0, sizeof(y));
+                memcpy(y + k, xr, n * sizeof(*xr));
+                slow_mod(want, y, n + k, m, n);
+                tls13_bn_shift_mod_vartime(got, xr, k, m, n);
+                assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                if (k == n) {
+                    tls13_mont_to_vartime(&vt, got, xr);
+                    tls13_mont_to(&ct, ct_to, xr, n);
+                    assert_memory_equal(got, want, n * sizeof(tls13_limb));
+                    assert_memory_equal(ct_to, want, n * sizeof(tls13_limb));
+                }
+                c.run++;
+                c.passed++;
+            }
+        }
+    }
+    {
+        /* m = 2^(3L-1) + 1, x = (2^(L-1) - 1) B^2 for L-bit limbs B: the
+         * quotient digit of x B, exact on the top limbs, is one too large,
+         * so the division's rare add-back step (Knuth's D6) runs. */
+        tls13_limb m[3] = {1, 0, (tls13_limb)1 << (TLS13_LIMB_BITS - 1)};
+        tls13_limb x[3] = {0, 0, ((tls13_limb)1 << (TLS13_LIMB_BITS - 1)) - 1};
+        tls13_limb y[4] = {0, 0, 0, ((tls13_limb)1 << (TLS13_LIMB_BITS - 1)) - 1}, want[3], got[3];
+        slow_mod(want, y, 4, m, 3);
+        tls13_bn_shift_mod_vartime(got, x, 1, m, 3);
+        assert_memory_equal(got, want, sizeof(got));
+        c.run++;
+        c.passed++;
+    }
+    {
+        /* m = 1: everything is 0. */
+        tls13_limb one = 1, r = 7;
+        tls13_bn_radix_power_mod_vartime(&r, 2, &one, 1);
+        assert_true(r == 0);
+    }
+    tt_count_report(&c);
+}
+
+/* c = a b R^-1 mod m (a == b: the squaring kernel; reduce: c = a R^-1 via
+ * tls13_mont_from), checked as c < m and c R = a b (mod m). */
+static void check_mont_op(const tls13_mont *ctx, const tls13_limb *a, const tls13_limb *b, int reduce)
+{
+    size_t n = ctx->limbs;
+    tls13_limb c[TLS13_BN_MAX_LIMBS], prod[2 * TLS13_BN_MAX_LIMBS], cr[2 * TLS13_BN_MAX_LIMBS];
+    tls13_limb lhs[TLS13_BN_MAX_LIMBS], rhs[TLS13_BN_MAX_LIMBS];
+    if (reduce) {
+        tls13_mont_from(ctx, c, a);
+        slow_mod(rhs, a, n, ctx->m, n);
+    } else {
+        tls13_mont_mul(ctx, c, a, b);
+        tls13_bn_mul(prod, a, n, b, n);
+        slow_mod(rhs, prod, 2 * n, ctx->m, n);
+    }
+    assert_true(tls13_bn_lt_mask(c, ctx->m, n) != 0);
+    memset(cr, 0, n * sizeof(*cr));
+    memcpy(cr + n, c, n * sizeof(*c));
+    slow_mod(lhs, cr, 2 * n, ctx->m, n);
+    assert_memory_equal(lhs, rhs, n * sizeof(tls13_limb));
+}
+
+static void kernels_match_reference(void **state)
+{
+    tt_count c = {"Montgomery mul/square/reduce vs bitwise reference (all sizes)", 0, 0, 0};
+    static tls13_mont ctx;
+    (void)state;
+    for (size_t si = 0; si < sizeof(kernel_sizes) / sizeof(kernel_sizes[0]); si++) {
+        size_t n = kernel_sizes[si];
+        /* Fewer random trials at the slowest sizes (the reference is
+         * quadratic in the bit length per bit). */
+        int trials = n <= 33 ? 6 : 1, large = n > 33;
+        for (int shape = large; shape < 4; shape += 1 + large) {
+            tls13_limb m[TLS13_BN_MAX_LIMBS], a[TLS13_BN_MAX_LIMBS], b[TLS13_BN_MAX_LIMBS];
+            random_modulus(m, n, shape);
+            assert_int_equal(tls13_mont_init_vartime(&ctx, m, n), 1);
+            for (int trial = 0; trial < trials + 4; trial += large && trial < 3 ? 3 : 1) {
+                memset(a, 0, sizeof(a));
+                memset(b, 0, sizeof(b));
+                if (trial == 0) { /* m - 1, the largest operand */
+                    memcpy(a, m, n * sizeof(*a));
+                    a[0] -= 1;
+                    memcpy(b, a, n * sizeof(*b));
+                } else if (trial == 1) { /* 0 and m - 1 */
+                    memcpy(b, m, n * sizeof(*b));
+                    b[0] -= 1;
+                } else if (trial == 2) { /* 1 and m - 1 */
+                    a[0] = 1;
+                    memcpy(b, m, n * sizeof(*b));
+                    b[0] -= 1;
+                } else if (trial == 3) { /* R mod m (Montgomery 1) */
+                    tls13_mont_one(&ctx, a);
+                    memcpy(b, ctx.rr, n * sizeof(*b));
+                } else {
+                    tls13_limb x[TLS13_BN_MAX_LIMBS];
+                    for (size_t j = 0; j < n; j++)
+                        x[j] = random_limb();
+                    slow_mod(a, x, n, m, n);
+                    for (size_t j = 0; j < n; j++)
+                        x[j] = random_limb();
+                    slow_mod(b, x, n, m, n);
+                }
+                check_mont_op(&ctx, a, b, 0);
+                check_mont_op(&ctx, a, a, 0); /* same pointer: squaring */
+                check_mont_op(&ctx, b, b, 0);
+                check_mont_op(&ctx, a, NULL, 1);
+                c.run++;
+                c.passed++;
+            }
+        }
+    }
+    tt_count_report(&c);
+}
+
 static void bytes_and_comparisons(void **state)
 {
     static const uint8_t in[9] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09};
@@ -297,6 +502,8 @@ int main(void)
         cmocka_unit_test(inversion),
         cmocka_unit_test(inversion_round_trips),
         cmocka_unit_test(bytes_and_comparisons),
+        cmocka_unit_test(division_setup_matches_reference),
+        cmocka_unit_test(kernels_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
