@@ -181,7 +181,7 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     const ec_field *n, *p;
     tls13_reader in, seq;
     ec_point q, sum;
-    ec_fe r, s, e, w, u1, u2, rz, rp;
+    ec_fe r, s, e, w, u1, u2, rz, rp, zz;
     int rc;
     if (!c)
         return TLS13_ERR_INVALID_ARGUMENT;
@@ -209,11 +209,12 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     ec_double_scalar_mul_public(c, &sum, u1, u2, &q);
     if (ec_point_is_infinity(c, &sum))
         return TLS13_ERR_BAD_SIGNATURE;
-    /* Steps 7-8: x_R mod n == r, checked without leaving projective
-     * coordinates: x_R = X/Z is r or r + n (the only values below p that
-     * reduce to r), so compare X with r Z and, when r + n < p, (r + n) Z. */
+    /* Steps 7-8: x_R mod n == r, checked without leaving Jacobian
+     * coordinates: x_R = X/Z^2 is r or r + n (the only values below p that
+     * reduce to r), so compare X with r Z^2 and, when r + n < p, (r + n) Z^2. */
+    ec_fe_sqr(p, zz, sum.z);
     ec_fe_to_mont(p, rp, r);
-    ec_fe_mul(p, rz, rp, sum.z);
+    ec_fe_mul(p, rz, rp, zz);
     if (ec_fe_equal(p, rz, sum.x))
         return TLS13_OK;
     {
@@ -227,6 +228,6 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
             return TLS13_ERR_BAD_SIGNATURE;
     }
     ec_fe_to_mont(p, rp, r);
-    ec_fe_mul(p, rz, rp, sum.z);
+    ec_fe_mul(p, rz, rp, zz);
     return ec_fe_equal(p, rz, sum.x) ? TLS13_OK : TLS13_ERR_BAD_SIGNATURE;
 }
