@@ -61,39 +61,54 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 
 /* The output is written only at the end, so r may alias an input. */
 
+/* r = a / 2 mod p: a + p when a is odd (p is odd), then one bit down with
+ * the carry of that sum. A field primitive (it could move to the field
+ * layer) kept here, its only user being the doubling. */
+EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
+{
+    const ec_limb *p = id == EC_MOD_P256_P ? p256_p : p384_p;
+    size_t n = id == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
+    ec_limb odd = (ec_limb)0 - (a[0] & 1), s[EC_MAX_LIMBS];
+    ec_dlimb c = 0;
+    for (size_t j = 0; j < n; j++) {
+        c += (ec_dlimb)a[j] + (p[j] & odd);
+        s[j] = (ec_limb)c;
+        c >>= EC_LIMB_BITS;
+    }
+    for (size_t j = 0; j + 1 < n; j++)
+        r[j] = (s[j] >> 1) | (s[j + 1] << (EC_LIMB_BITS - 1));
+    r[n - 1] = (s[n - 1] >> 1) | ((ec_limb)c << (EC_LIMB_BITS - 1));
+}
+
 /* Doubling for a = -3 (Cohen, Miyaji, Ono, "Efficient elliptic curve
- * exponentiation using mixed coordinates", ASIACRYPT 1998; the form of the
- * Explicit-Formulas Database's dbl-2001-b with Z3 = 2 Y1 Z1):
- *   delta = Z1^2, gamma = Y1^2, beta = X1 gamma,
+ * exponentiation using mixed coordinates", ASIACRYPT 1998; dbl-2001-b of
+ * the Explicit-Formulas Database), written with Y' = 2 Y1 to drop the
+ * factors 4 and 8:
+ *   delta = Z1^2, gamma = Y'^2 (= 4 Y1^2), beta = X1 gamma (= 4 X1 Y1^2),
  *   alpha = 3 (X1 - delta)(X1 + delta)   [= 3 X1^2 + a Z1^4],
- *   X3 = alpha^2 - 8 beta, Z3 = 2 Y1 Z1,
- *   Y3 = alpha (4 beta - X3) - 8 gamma^2.
- * 4M + 4S: the product 2 Y1 Z1 costs about what the squaring
- * (Y1 + Z1)^2 - gamma - delta does and needs two fewer subtractions. */
+ *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
+ *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
+ * 4M + 4S and ten additions, subtractions or halvings. */
 EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 {
-    ec_fe delta, gamma, beta, alpha, t, x3, y3, z3;
+    ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
+    pt_add(id, y2, a->y, a->y);
     pt_sqr(id, delta, a->z);
-    pt_sqr(id, gamma, a->y);
+    pt_sqr(id, gamma, y2);
     pt_mul(id, beta, a->x, gamma);
     pt_sub(id, t, a->x, delta);
     pt_add(id, alpha, a->x, delta);
     pt_mul(id, alpha, alpha, t);
     pt_add(id, t, alpha, alpha);
     pt_add(id, alpha, alpha, t);
-    pt_add(id, beta, beta, beta);
-    pt_add(id, beta, beta, beta);   /* 4 beta */
     pt_sqr(id, x3, alpha);
     pt_sub(id, x3, x3, beta);
     pt_sub(id, x3, x3, beta);
-    pt_mul(id, z3, a->y, a->z);
-    pt_add(id, z3, z3, z3);
+    pt_mul(id, z3, y2, a->z);
     pt_sub(id, y3, beta, x3);
     pt_mul(id, y3, y3, alpha);
     pt_sqr(id, gamma, gamma);
-    pt_add(id, gamma, gamma, gamma);
-    pt_add(id, gamma, gamma, gamma);
-    pt_add(id, gamma, gamma, gamma); /* 8 gamma^2 */
+    pt_half(id, gamma, gamma);
     pt_sub(id, y3, y3, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);

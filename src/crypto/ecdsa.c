@@ -94,7 +94,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
     const ec_field *n;
     tls13_hmac_drbg drbg;
     uint8_t kb[TLS13_EC_MAX_SCALAR];
-    ec_fe d, e, k, r, s, x, y, t;
+    ec_fe d, e, k, r, s, x, y, t, b;
     ec_point kg;
     int rc;
     if (!c || (hash != TLS13_HASH_SHA256 && hash != TLS13_HASH_SHA384 && hash != TLS13_HASH_SHA512))
@@ -121,13 +121,27 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
         ec_fe_reduce_once(n, r, x); /* x < p < 2n */
         if (ec_fe_is_zero(n, r))
             continue;
+        /* k^-1 = b (k b)^-1 for a fresh random b in [1, n-1]: k b is
+         * uniform and independent of k, so the variable-time inversion of
+         * it reveals nothing about k (blinding), and it is faster than the
+         * constant-time a^(n-2). Montgomery products of one plain and one
+         * Montgomery-form factor give plain results. */
+        do {
+            rc = tls13_random_bytes(kb, c->nbytes);
+            if (rc != TLS13_OK)
+                break;
+        } while (!ec_scalar_from_bytes(c, b, kb));
+        if (rc != TLS13_OK)
+            break;
         ec_fe_to_mont(n, k, k);
-        ec_fe_inv(n, k, k);            /* constant time: fixed exponent n-2 */
+        ec_fe_mul(n, t, k, b);         /* k b, plain */
+        ec_mod_inv_vartime(n, t, t);   /* (k b)^-1, plain */
+        ec_fe_to_mont(n, b, b);
+        ec_fe_mul(n, k, t, b);         /* k^-1, plain */
         ec_fe_to_mont(n, t, r);
         ec_fe_mul(n, t, t, d);
-        ec_fe_add(n, t, t, e);
-        ec_fe_mul(n, s, k, t);
-        ec_fe_from_mont(n, s, s);
+        ec_fe_add(n, t, t, e);         /* e + r d, Montgomery form */
+        ec_fe_mul(n, s, k, t);         /* plain */
         if (ec_fe_is_zero(n, s))
             continue;
         rc = encode_signature(c, r, s, sig, sig_cap, sig_len);
@@ -142,6 +156,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
     tls13_wipe(x, sizeof(x));
     tls13_wipe(y, sizeof(y));
     tls13_wipe(t, sizeof(t));
+    tls13_wipe(b, sizeof(b));
     tls13_wipe(&kg, sizeof(kg));
     return rc;
 }
@@ -196,16 +211,14 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     if (!tls13_der_read(&in, TLS13_DER_SEQUENCE, &seq) || !tls13_reader_done(&in) || !read_scalar(c, &seq, r) ||
         !read_scalar(c, &seq, s) || !tls13_reader_done(&seq))
         return TLS13_ERR_BAD_SIGNATURE;
-    /* Steps 3-6: w = s^-1, u1 = e w, u2 = r w, R = u1 G + u2 Q. */
+    /* Steps 3-6: w = s^-1 (public: variable time), u1 = e w, u2 = r w,
+     * R = u1 G + u2 Q; a Montgomery product with the plain w is plain. */
     digest_to_scalar(c, e, digest, digest_len);
-    ec_fe_to_mont(n, w, s);
-    ec_fe_inv(n, w, w);
+    ec_mod_inv_vartime(n, w, s);
     ec_fe_to_mont(n, e, e);
     ec_fe_mul(n, u1, e, w);
-    ec_fe_from_mont(n, u1, u1);
     ec_fe_to_mont(n, u2, r);
     ec_fe_mul(n, u2, u2, w);
-    ec_fe_from_mont(n, u2, u2);
     ec_double_scalar_mul_public(c, &sum, u1, u2, &q);
     if (ec_point_is_infinity(c, &sum))
         return TLS13_ERR_BAD_SIGNATURE;

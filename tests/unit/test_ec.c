@@ -496,6 +496,60 @@ static void field_inverse(void **state)
     }
 }
 
+/* The variable-time inversion against a a^-1 = 1 for the four moduli, on
+ * edge values (1, 2, m-1, m-2, powers of two and their predecessors) and
+ * random ones; 0 maps to 0. */
+static void mod_inverse_vartime(void **state)
+{
+    const ec_field *fields[] = { &ec_p256_p, &ec_p256_n, &ec_p384_p, &ec_p384_n };
+    (void)state;
+    for (size_t i = 0; i < 4; i++) {
+        const ec_field *f = fields[i];
+        tt_count count = { "ec_mod_inv_vartime", 0, 0, 0 };
+        size_t bits = 8 * f->nbytes;
+        ec_fe a, inv, am, prod;
+        for (size_t t = 0; t < 2 * bits + 36; t++) {
+            memset(a, 0, sizeof(a));
+            if (t < 2 * bits) {
+                size_t j = t / 2; /* 2^j, 2^j - 1 (j > 0) */
+                a[j / EC_LIMB_BITS] = (ec_limb)1 << (j % EC_LIMB_BITS);
+                if (t % 2) {
+                    if (j == 0)
+                        continue;
+                    for (size_t l = 0; l < f->nlimbs; l++) {
+                        ec_limb old = a[l];
+                        a[l] = old - 1;
+                        if (old != 0)
+                            break;
+                    }
+                }
+            } else if (t < 2 * bits + 4) {
+                ec_limb sub = (ec_limb)(t - 2 * bits + 1); /* m - 1 .. m - 4 */
+                ec_fe_copy(f, a, f->m);
+                a[0] -= sub; /* the low limb of each m exceeds 4 */
+            } else {
+                uint8_t in[48];
+                tls13_random_bytes(in, f->nbytes);
+                ec_fe_from_bytes(f, a, in);
+                ec_fe_reduce_once(f, a, a);
+                if (ec_fe_is_zero(f, a))
+                    continue;
+            }
+            ec_mod_inv_vartime(f, inv, a);
+            ec_fe_to_mont(f, am, a);
+            ec_fe_to_mont(f, inv, inv);
+            ec_fe_mul(f, prod, am, inv);
+            count.run++;
+            if (ec_fe_equal(f, prod, f->one))
+                count.passed++;
+        }
+        tt_count_report(&count);
+        memset(a, 0, sizeof(a));
+        ec_mod_inv_vartime(f, inv, a);
+        assert_true(ec_fe_is_zero(f, inv));
+    }
+}
+
 /* FIPS 186-5 key pairs from RFC 6979 appendix A.2.5 / A.2.6. */
 static void public_from_private_known(void **state)
 {
@@ -634,6 +688,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(field_inverse),
+        cmocka_unit_test(mod_inverse_vartime),
         cmocka_unit_test(point_formulas_exceptional),
         cmocka_unit_test(scalar_mul_edge_scalars),
         cmocka_unit_test(double_scalar_mul_exceptional),
