@@ -291,7 +291,7 @@ static void openssl_handshake(void *arg)
 {
     const hs_openssl *h = arg;
     SSL *c = SSL_new(h->client), *s = SSL_new(h->server);
-    BIO *cb, *sb;
+    BIO *cb = NULL, *sb = NULL;
     int c_done = 0, s_done = 0, sig_type = 0, sig_hash = 0;
     if (!c || !s || !BIO_new_bio_pair(&cb, 0, &sb, 0))
         openssl_fail("out of memory");
