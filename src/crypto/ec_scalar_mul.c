@@ -16,15 +16,16 @@
  * Why the incomplete Jacobian additions are safe there. First k is replaced
  * by k' = n - k when k > (n-1)/2 (a masked select; the result is negated
  * back at the end, as (n - k) P = -(k P)), so 0 < k' <= (n-1)/2. Both loops
- * take the windows from the most significant down. Before window i is added
- * the accumulator holds T = sum_{j > i} d_j 2^(wj) times the base; the
- * Booth prefix identity gives T = k' - S with S = sum_{j <= i} d_j 2^(wj) =
+ * take the windows from the most significant down. Let T = sum_{j > i}
+ * d_j 2^(wj), the part of k' already taken when window i comes. The Booth
+ * prefix identity gives T = k' - S with S = sum_{j <= i} d_j 2^(wj) =
  * (k' mod 2^(w(i+1))) - k'[w(i+1)-1] 2^(w(i+1)), so -2^(w(i+1)-1) <= S <= k'
  * and T = 2^(w(i+1)) K for an integer K with 0 <= K <= k' / 2^(w(i+1)) + 1/2.
- * The addition computes (2^w K) A + d_i A with A = 2^(wi) times the base
- * (the variable-base loop has doubled its accumulator w times; the
- * fixed-base table entry is d_i A). n is prime and A is not infinity, so
- * the addition is exceptional only when 2^w K = +-d_i (mod n) or an input
+ * Window i adds d_i A to (2^w K) A, with A = P in the variable-base loop
+ * (its accumulator held K P and has just been doubled w times) and
+ * A = 2^(wi) G in the fixed-base loop (its accumulator holds T G, the table
+ * entry is d_i 2^(wi) G). n is prime and A is not infinity, so the addition
+ * is exceptional only when 2^w K = +-d_i (mod n) or an input
  * is infinity. For K >= 1 and d_i != 0:
  *     0 < 2^w - 2^(w-1) <= 2^w K - |d_i| and
  *     2^w K + |d_i| <= k' / 2^(wi) + 2^(w-1) + 2^(w-1) <= (n-1)/2 + 2^w < n,
