@@ -32,8 +32,9 @@
  * so 2^w K -+ d_i is never 0 mod n: the inputs are neither equal nor
  * opposite. The remaining cases are K = 0 (the accumulator is infinity: the
  * sum is the table point, selected by mask) and d_i = 0 (the sum is the
- * accumulator, kept by mask). The table 1P..16P is built with P + jP for
- * 2 <= j <= 15, never exceptional as j != +-1 mod n.
+ * accumulator, kept by mask). The table 1P..16P is built with doublings
+ * and additions P + jP for even 2 <= j <= 14, never exceptional as
+ * j != +-1 mod n.
  *
  * Public scalars (verification) index the tables directly, skip zero
  * digits and use the additions that branch on their exceptional cases.
@@ -140,25 +141,32 @@ static void select_entry(ec_limb *out, const ec_limb *table, size_t entries, siz
 }
 
 /* The 16 Jacobian points 1a .. 16a, each as x, y, z of nlimbs limbs, packed
- * for select_entry. */
+ * for select_entry: the even ones (2j) a = 2 (ja) by doubling, which is
+ * cheaper than an addition, the odd ones (2j+1) a = (2j) a + a by an
+ * addition that is never exceptional (2j != +-1 mod n for 2 <= 2j <= 14). */
 static void variable_table(const ec_curve *c, ec_limb *table, const ec_point *a)
 {
     size_t L = c->p->nlimbs;
-    ec_point mult, prev;
+    ec_point mult;
     for (size_t j = 0; j < VAR_ENTRIES; j++) {
-        if (j == 0)
+        ec_point prev;
+        if (j == 0) {
             mult = *a;
-        else if (j == 1)
-            ec_point_double(c, &mult, a);
-        else
-            ec_point_add(c, &mult, &prev, a); /* (j + 1) a, j + 1 in 3 .. 16: not exceptional */
+        } else {
+            ec_fe_copy(c->p, prev.x, table + 3 * L * (j % 2 ? j / 2 : j - 1));
+            ec_fe_copy(c->p, prev.y, table + 3 * L * (j % 2 ? j / 2 : j - 1) + L);
+            ec_fe_copy(c->p, prev.z, table + 3 * L * (j % 2 ? j / 2 : j - 1) + 2 * L);
+            if (j % 2) /* entry j is (j + 1) a = 2 ((j + 1) / 2) a, from entry j / 2 */
+                ec_point_double(c, &mult, &prev);
+            else       /* (j + 1) a = j a + a, from entry j - 1 */
+                (void)ec_point_add(c, &mult, &prev, a);
+            tls13_wipe(&prev, sizeof(prev));
+        }
         ec_fe_copy(c->p, table + 3 * L * j, mult.x);
         ec_fe_copy(c->p, table + 3 * L * j + L, mult.y);
         ec_fe_copy(c->p, table + 3 * L * j + 2 * L, mult.z);
-        prev = mult;
     }
     tls13_wipe(&mult, sizeof(mult));
-    tls13_wipe(&prev, sizeof(prev));
 }
 
 void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_point *a)
