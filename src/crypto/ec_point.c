@@ -1,6 +1,7 @@
 #include "ec_point.h"
 
 #include "ec_field_impl.h"
+#include "ec_scalar.h"
 #include "tls13.h"
 #include "../base/mem.h"
 
@@ -242,20 +243,44 @@ ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a)
     return ec_fe_is_zero(c->p, a->z);
 }
 
-int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
+/* x = X / Z^2, y = Y / Z^3 in plain form from zinv = Z^-1 (Montgomery
+ * form). */
+static void affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv)
 {
     const ec_field *f = c->p;
-    ec_fe zinv, zinv2;
-    ec_limb inf = ec_point_is_infinity(c, a);
-    ec_fe_inv(f, zinv, a->z);
+    ec_fe zinv2;
     ec_fe_sqr(f, zinv2, zinv);
     ec_fe_mul(f, x, a->x, zinv2);
     ec_fe_mul(f, zinv2, zinv2, zinv);
     ec_fe_mul(f, y, a->y, zinv2);
     ec_fe_from_mont(f, x, x);
     ec_fe_from_mont(f, y, y);
-    tls13_wipe(zinv, sizeof(zinv));
     tls13_wipe(zinv2, sizeof(zinv2));
+}
+
+int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
+{
+    ec_fe zinv;
+    ec_limb inf = ec_point_is_infinity(c, a);
+    ec_fe_inv(c->p, zinv, a->z);
+    affine_from_zinv(c, x, y, a, zinv);
+    tls13_wipe(zinv, sizeof(zinv));
+    return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
+}
+
+int ec_point_to_affine_blinded(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
+{
+    const ec_field *f = c->p;
+    ec_fe zinv;
+    ec_limb inf = ec_point_is_infinity(c, a);
+    int rc;
+    ec_fe_from_mont(f, zinv, a->z);
+    rc = ec_mod_inv_blinded(f, zinv, zinv); /* Z^-1, plain */
+    ec_fe_to_mont(f, zinv, zinv);
+    affine_from_zinv(c, x, y, a, zinv);
+    tls13_wipe(zinv, sizeof(zinv));
+    if (rc != TLS13_OK)
+        return rc;
     return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
 }
 

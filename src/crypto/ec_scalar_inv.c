@@ -11,6 +11,10 @@
  */
 #include "ec_scalar.h"
 
+#include "tls13.h"
+#include "../base/mem.h"
+#include "../base/random.h"
+
 #if defined(__GNUC__) || defined(__clang__)
 #define INV_INLINE static inline __attribute__((always_inline))
 #else
@@ -137,4 +141,41 @@ void ec_mod_inv_vartime(const ec_field *f, ec_limb *r, const ec_limb *a)
         inverse(f, r, a, EC_LIMBS(256));
     else
         inverse(f, r, a, EC_LIMBS(384));
+}
+
+/* A blinding factor: uniform in [1, m-1], plain form, by rejection
+ * sampling (m is within 2^-32 of 2^bits, so a retry is rare). */
+static int draw_blinder(const ec_field *f, ec_limb *b)
+{
+    uint8_t buf[TLS13_EC_MAX_SCALAR];
+    int rc;
+    do {
+        rc = tls13_random_bytes(buf, f->nbytes);
+        if (rc != TLS13_OK)
+            break;
+        ec_fe_from_bytes(f, b, buf);
+    } while (!(ec_fe_lt_modulus(f, b) & ~ec_fe_is_zero(f, b)));
+    tls13_wipe(buf, sizeof(buf));
+    return rc;
+}
+
+/* a b for a fresh random b is uniform and independent of a, so inverting
+ * it with the variable-time inversion reveals nothing about a; then
+ * a^-1 = b (a b)^-1. A Montgomery product of one plain and one
+ * Montgomery-form factor is plain. */
+int ec_mod_inv_blinded(const ec_field *f, ec_limb *r, const ec_limb *a)
+{
+    ec_fe am, b, t;
+    int rc = draw_blinder(f, b);
+    if (rc == TLS13_OK) {
+        ec_fe_to_mont(f, am, a);
+        ec_fe_mul(f, t, am, b);         /* a b */
+        ec_mod_inv_vartime(f, t, t);    /* (a b)^-1 */
+        ec_fe_to_mont(f, b, b);
+        ec_fe_mul(f, r, t, b);          /* a^-1 */
+    }
+    tls13_wipe(am, sizeof(am));
+    tls13_wipe(b, sizeof(b));
+    tls13_wipe(t, sizeof(t));
+    return rc;
 }

@@ -86,64 +86,6 @@ static int encode_signature(const ec_curve *c, const ec_limb *r, const ec_limb *
     return TLS13_OK;
 }
 
-/* A blinding factor: uniform in [1, m-1], plain form, by rejection
- * sampling (m is within 2^-32 of 2^bits, so a retry is rare). */
-static int draw_blinder(const ec_field *f, ec_limb *b)
-{
-    uint8_t buf[TLS13_EC_MAX_SCALAR];
-    int rc;
-    do {
-        rc = tls13_random_bytes(buf, f->nbytes);
-        if (rc != TLS13_OK)
-            break;
-        ec_fe_from_bytes(f, b, buf);
-    } while (!(ec_fe_lt_modulus(f, b) & ~ec_fe_is_zero(f, b)));
-    tls13_wipe(buf, sizeof(buf));
-    return rc;
-}
-
-/* r = a^-1 mod m, plain form in and out, for a secret a in [1, m-1]:
- * a b for a fresh random b is uniform and independent of a, so inverting
- * it with the faster variable-time inversion reveals nothing about a
- * (blinding); then a^-1 = b (a b)^-1. A Montgomery product of one plain and
- * one Montgomery-form factor is plain. */
-static int blinded_inverse(const ec_field *f, ec_limb *r, const ec_limb *a)
-{
-    ec_fe am, b, t;
-    int rc = draw_blinder(f, b);
-    if (rc == TLS13_OK) {
-        ec_fe_to_mont(f, am, a);
-        ec_fe_mul(f, t, am, b);         /* a b */
-        ec_mod_inv_vartime(f, t, t);    /* (a b)^-1 */
-        ec_fe_to_mont(f, b, b);
-        ec_fe_mul(f, r, t, b);          /* a^-1 */
-    }
-    tls13_wipe(am, sizeof(am));
-    tls13_wipe(b, sizeof(b));
-    tls13_wipe(t, sizeof(t));
-    return rc;
-}
-
-/* x of a Jacobian point that is not infinity, plain form: X / Z^2 with
- * the blinded inversion of Z (Z is secret: it depends on k). */
-static int affine_x(const ec_curve *c, ec_limb *x, const ec_point *a)
-{
-    const ec_field *p = c->p;
-    ec_fe z, zinv;
-    int rc;
-    ec_fe_from_mont(p, z, a->z);
-    rc = blinded_inverse(p, zinv, z);
-    if (rc == TLS13_OK) {
-        ec_fe_to_mont(p, zinv, zinv);
-        ec_fe_sqr(p, zinv, zinv);
-        ec_fe_mul(p, x, a->x, zinv);
-        ec_fe_from_mont(p, x, x);
-    }
-    tls13_wipe(z, sizeof(z));
-    tls13_wipe(zinv, sizeof(zinv));
-    return rc;
-}
-
 int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, const uint8_t *priv,
                                   const uint8_t *digest, size_t digest_len, const uint8_t *extra, size_t extra_len,
                                   uint8_t *sig, size_t sig_cap, size_t *sig_len)
@@ -152,7 +94,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
     const ec_field *n;
     tls13_hmac_drbg drbg;
     uint8_t kb[TLS13_EC_MAX_SCALAR];
-    ec_fe d, e, k, r, s, x, t;
+    ec_fe d, e, k, r, s, x, y, t;
     ec_point kg;
     int rc;
     if (!c || (hash != TLS13_HASH_SHA256 && hash != TLS13_HASH_SHA384 && hash != TLS13_HASH_SHA512))
@@ -173,14 +115,14 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
         tls13_ecdsa_nonce_next(&drbg, curve, kb);
         ec_scalar_from_bytes(c, k, kb);
         ec_scalar_mul_base(c, &kg, k);
-        /* kG is not infinity, as 0 < k < n. */
-        rc = affine_x(c, x, &kg);
+        /* Z is secret (it depends on k): the blinded inversion. */
+        rc = ec_point_to_affine_blinded(c, x, y, &kg);
         if (rc != TLS13_OK)
             break;
         ec_fe_reduce_once(n, r, x); /* x < p < 2n */
         if (ec_fe_is_zero(n, r))
             continue;
-        rc = blinded_inverse(n, k, k);  /* k^-1, plain */
+        rc = ec_mod_inv_blinded(n, k, k); /* k^-1, plain */
         if (rc != TLS13_OK)
             break;
         ec_fe_to_mont(n, t, r);
@@ -199,6 +141,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
     tls13_wipe(k, sizeof(k));
     tls13_wipe(s, sizeof(s));
     tls13_wipe(x, sizeof(x));
+    tls13_wipe(y, sizeof(y));
     tls13_wipe(t, sizeof(t));
     tls13_wipe(&kg, sizeof(kg));
     return rc;

@@ -664,7 +664,7 @@ static int replay_source(void *arg, uint8_t *out, size_t len)
 }
 
 /* Key generation rejects n and 0 and takes the next draw (FIPS 186-5
- * appendix A.2.2). */
+ * appendix A.2.2); one more draw blinds the inversion of Z. */
 static void keygen_rejection_sampling(void **state)
 {
     (void)state;
@@ -678,10 +678,37 @@ static void keygen_rejection_sampling(void **state)
         tls13_random_set_source(replay_source, &r);
         assert_int_equal(tls13_ec_keygen(curves[i], d, q), TLS13_OK);
         tls13_random_set_source(NULL, NULL);
-        assert_int_equal(r.next, 3);
+        assert_int_equal(r.next, 4); /* n, 0, good; then the inversion's blinding factor */
         assert_memory_equal(d, good, c->nbytes);
         assert_int_equal(tls13_ec_public_from_private(curves[i], good, q2), TLS13_OK);
         assert_memory_equal(q, q2, 1 + 2 * c->nbytes);
+    }
+}
+
+/* A source that gives one good block, then fails. */
+static int fail_after_one(void *arg, uint8_t *out, size_t len)
+{
+    unsigned *calls = arg;
+    if ((*calls)++ > 0)
+        return TLS13_ERR_RANDOM;
+    memset(out, 0x5a, len);
+    return TLS13_OK;
+}
+
+/* When the draw for the blinding of the inversion fails, key generation
+ * reports it and leaves no private key behind. */
+static void keygen_blinding_failure(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        const ec_curve *c = ec_curve_get(curves[i]);
+        uint8_t d[TLS13_EC_MAX_SCALAR], zero[TLS13_EC_MAX_SCALAR] = { 0 }, q[TLS13_EC_MAX_POINT];
+        unsigned calls = 0;
+        tls13_random_set_source(fail_after_one, &calls);
+        assert_int_equal(tls13_ec_keygen(curves[i], d, q), TLS13_ERR_RANDOM);
+        tls13_random_set_source(NULL, NULL);
+        assert_int_equal(calls, 2);
+        assert_memory_equal(d, zero, c->nbytes);
     }
 }
 
@@ -697,6 +724,7 @@ int main(void)
         cmocka_unit_test(private_key_range),
         cmocka_unit_test(keygen_and_ecdh_agree),
         cmocka_unit_test(keygen_rejection_sampling),
+        cmocka_unit_test(keygen_blinding_failure),
         cmocka_unit_test(validate_rejects),
         cmocka_unit_test(ecdh_p256_wycheproof),
         cmocka_unit_test(ecdh_p384_wycheproof),
