@@ -27,7 +27,8 @@ size_t tls13_ec_point_size(tls13_ec_curve curve)
 
 /* pub = priv * G. Key generation, which draws random bytes anyway, makes
  * the point affine with the blinded inversion (faster); the plain function
- * keeps the constant-time one and needs no randomness. */
+ * keeps the constant-time one and needs no randomness (it serves key
+ * loading and matching). */
 static int public_key(const ec_curve *c, const uint8_t *priv, uint8_t *pub, int blinded)
 {
     ec_fe d, x, y;
@@ -110,8 +111,9 @@ int tls13_ecdh(tls13_ec_curve curve, const uint8_t *priv, const uint8_t *peer, s
     }
     ec_scalar_mul(c, &s, d, &q);
     /* With a valid point and 0 < d < n the product is never infinity (the
-     * group has prime order); the check stays as a safeguard. */
-    rc = ec_point_to_affine(c, x, y, &s);
+     * group has prime order); the check stays as a safeguard. Z is secret:
+     * the blinded inversion (faster than the constant-time one). */
+    rc = ec_point_to_affine_blinded(c, x, y, &s);
     if (rc == TLS13_OK)
         ec_fe_to_bytes(c->p, shared_x, x);
     tls13_wipe(d, sizeof(d));

@@ -696,7 +696,7 @@ static int fail_after_one(void *arg, uint8_t *out, size_t len)
 }
 
 /* When the draw for the blinding of the inversion fails, key generation
- * reports it and leaves no private key behind. */
+ * reports it and leaves no private key behind; ECDH reports it. */
 static void keygen_blinding_failure(void **state)
 {
     (void)state;
@@ -709,6 +709,13 @@ static void keygen_blinding_failure(void **state)
         tls13_random_set_source(NULL, NULL);
         assert_int_equal(calls, 2);
         assert_memory_equal(d, zero, c->nbytes);
+        /* ECDH blinds its inversion too. */
+        assert_int_equal(tls13_ec_keygen(curves[i], d, q), TLS13_OK);
+        calls = 1;
+        tls13_random_set_source(fail_after_one, &calls);
+        assert_int_equal(tls13_ecdh(curves[i], d, q, 1 + 2 * c->nbytes, zero), TLS13_ERR_RANDOM);
+        tls13_random_set_source(NULL, NULL);
+        assert_int_equal(calls, 2);
     }
 }
 
