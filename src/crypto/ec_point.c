@@ -1,6 +1,7 @@
 #include "ec_point.h"
 
 #include "ec_field_impl.h"
+#include "ec_scalar.h"
 #include "tls13.h"
 #include "../base/mem.h"
 
@@ -41,15 +42,16 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_add fe_add_id
 #define pt_sub fe_sub_id
 #else
-static const ec_field *field_of(ec_modulus_id id)
-{
-    return id == EC_MOD_P256_P ? &ec_p256_p : &ec_p384_p;
-}
 #define pt_mul(id, r, a, b) ec_fe_mul(field_of(id), r, a, b)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
 #define pt_add(id, r, a, b) ec_fe_add(field_of(id), r, a, b)
 #define pt_sub(id, r, a, b) ec_fe_sub(field_of(id), r, a, b)
 #endif
+
+static const ec_field *field_of(ec_modulus_id id)
+{
+    return id == EC_MOD_P256_P ? &ec_p256_p : &ec_p384_p;
+}
 
 EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
@@ -58,172 +60,168 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
         r[j] = a[j];
 }
 
-/* The formulas below follow the papers' step numbering in order; t0..t4 are
- * its temporaries. The output is written only at the end, so r may alias an
- * input. */
+/* The output is written only at the end, so r may alias an input. */
 
-EC_INLINE void point_add(ec_modulus_id id, const ec_limb *b, ec_point *r, const ec_point *p1, const ec_point *p2)
+/* r = a / 2 mod p: a + p when a is odd (p is odd), then one bit down with
+ * the carry of that sum. A field primitive (it could move to the field
+ * layer) kept here, its only user being the doubling. */
+EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
-    ec_fe t0, t1, t2, t3, t4, x3, y3, z3;
-    pt_mul(id, t0, p1->x, p2->x);   /* 1 */
-    pt_mul(id, t1, p1->y, p2->y);
-    pt_mul(id, t2, p1->z, p2->z);
-    pt_add(id, t3, p1->x, p1->y);
-    pt_add(id, t4, p2->x, p2->y);   /* 5 */
-    pt_mul(id, t3, t3, t4);
-    pt_add(id, t4, t0, t1);
-    pt_sub(id, t3, t3, t4);
-    pt_add(id, t4, p1->y, p1->z);
-    pt_add(id, x3, p2->y, p2->z);   /* 10 */
-    pt_mul(id, t4, t4, x3);
-    pt_add(id, x3, t1, t2);
-    pt_sub(id, t4, t4, x3);
-    pt_add(id, x3, p1->x, p1->z);
-    pt_add(id, y3, p2->x, p2->z);   /* 15 */
-    pt_mul(id, x3, x3, y3);
-    pt_add(id, y3, t0, t2);
-    pt_sub(id, y3, x3, y3);
-    pt_mul(id, z3, b, t2);
-    pt_sub(id, x3, y3, z3);       /* 20 */
-    pt_add(id, z3, x3, x3);
-    pt_add(id, x3, x3, z3);
-    pt_sub(id, z3, t1, x3);
-    pt_add(id, x3, t1, x3);
-    pt_mul(id, y3, b, y3);     /* 25 */
-    pt_add(id, t1, t2, t2);
-    pt_add(id, t2, t1, t2);
-    pt_sub(id, y3, y3, t2);
-    pt_sub(id, y3, y3, t0);
-    pt_add(id, t1, y3, y3);       /* 30 */
-    pt_add(id, y3, t1, y3);
-    pt_add(id, t1, t0, t0);
-    pt_add(id, t0, t1, t0);
-    pt_sub(id, t0, t0, t2);
-    pt_mul(id, t1, t4, y3);       /* 35 */
-    pt_mul(id, t2, t0, y3);
-    pt_mul(id, y3, x3, z3);
-    pt_add(id, y3, y3, t2);
-    pt_mul(id, x3, t3, x3);
-    pt_sub(id, x3, x3, t1);       /* 40 */
-    pt_mul(id, z3, t4, z3);
-    pt_mul(id, t1, t3, t0);
-    pt_add(id, z3, z3, t1);
+    const ec_limb *p = id == EC_MOD_P256_P ? p256_p : p384_p;
+    size_t n = id == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
+    ec_limb odd = (ec_limb)0 - (a[0] & 1), s[EC_MAX_LIMBS];
+    ec_dlimb c = 0;
+    for (size_t j = 0; j < n; j++) {
+        c += (ec_dlimb)a[j] + (p[j] & odd);
+        s[j] = (ec_limb)c;
+        c >>= EC_LIMB_BITS;
+    }
+    for (size_t j = 0; j + 1 < n; j++)
+        r[j] = (s[j] >> 1) | (s[j + 1] << (EC_LIMB_BITS - 1));
+    r[n - 1] = (s[n - 1] >> 1) | ((ec_limb)c << (EC_LIMB_BITS - 1));
+}
+
+/* Doubling for a = -3 (Cohen, Miyaji, Ono, "Efficient elliptic curve
+ * exponentiation using mixed coordinates", ASIACRYPT 1998; dbl-2001-b of
+ * the Explicit-Formulas Database), written with Y' = 2 Y1 to drop the
+ * factors 4 and 8:
+ *   delta = Z1^2, gamma = Y'^2 (= 4 Y1^2), beta = X1 gamma (= 4 X1 Y1^2),
+ *   alpha = 3 (X1 - delta)(X1 + delta)   [= 3 X1^2 + a Z1^4],
+ *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
+ *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
+ * 4M + 4S and ten additions, subtractions or halvings. */
+EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
+{
+    ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
+    pt_add(id, y2, a->y, a->y);
+    pt_sqr(id, delta, a->z);
+    pt_sqr(id, gamma, y2);
+    pt_mul(id, beta, a->x, gamma);
+    pt_sub(id, t, a->x, delta);
+    pt_add(id, alpha, a->x, delta);
+    pt_mul(id, alpha, alpha, t);
+    pt_add(id, t, alpha, alpha);
+    pt_add(id, alpha, alpha, t);
+    pt_sqr(id, x3, alpha);
+    pt_sub(id, x3, x3, beta);
+    pt_sub(id, x3, x3, beta);
+    pt_mul(id, z3, y2, a->z);
+    pt_sub(id, y3, beta, x3);
+    pt_mul(id, y3, y3, alpha);
+    pt_sqr(id, gamma, gamma);
+    pt_half(id, gamma, gamma);
+    pt_sub(id, y3, y3, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
 }
 
-EC_INLINE void point_add_affine(ec_modulus_id id, const ec_limb *b, ec_point *r, const ec_point *p1,
-                                  const ec_affine *p2)
+/* The common end of both additions (add-1998-cmo-2 in the Explicit-Formulas
+ * Database; Cohen, Miyaji, Ono 1998): with U1 = X1 Z2^2, S1 = Y1 Z2^3, U2 =
+ * X2 Z1^2, S2 = Y2 Z1^3 and z = Z1 Z2,
+ *   H = U2 - U1, R = S2 - S1,
+ *   X3 = R^2 - H^3 - 2 U1 H^2, Y3 = R (U1 H^2 - X3) - S1 H^3, Z3 = z H.
+ * H = 0 means the inputs have the same x: for P + (-P) (R != 0) the result
+ * has Z3 = 0, infinity, as it should; for P + P (R = 0) it is (0:0:0), and
+ * the returned mask says so. */
+EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, const ec_limb *s1, const ec_limb *u2,
+                             const ec_limb *s2, const ec_limb *z)
 {
-    ec_fe t0, t1, t2, t3, t4, x3, y3, z3;
-    pt_mul(id, t0, p1->x, p2->x);   /* 1 */
-    pt_mul(id, t1, p1->y, p2->y);
-    pt_add(id, t3, p2->x, p2->y);
-    pt_add(id, t4, p1->x, p1->y);
-    pt_mul(id, t3, t3, t4);       /* 5 */
-    pt_add(id, t4, t0, t1);
-    pt_sub(id, t3, t3, t4);
-    pt_mul(id, t4, p2->y, p1->z);
-    pt_add(id, t4, t4, p1->y);
-    pt_mul(id, y3, p2->x, p1->z);   /* 10 */
-    pt_add(id, y3, y3, p1->x);
-    pt_mul(id, z3, b, p1->z);
-    pt_sub(id, x3, y3, z3);
-    pt_add(id, z3, x3, x3);
-    pt_add(id, x3, x3, z3);       /* 15 */
-    pt_sub(id, z3, t1, x3);
-    pt_add(id, x3, t1, x3);
-    pt_mul(id, y3, b, y3);
-    pt_add(id, t1, p1->z, p1->z);
-    pt_add(id, t2, t1, p1->z);     /* 20 */
-    pt_sub(id, y3, y3, t2);
-    pt_sub(id, y3, y3, t0);
-    pt_add(id, t1, y3, y3);
-    pt_add(id, y3, t1, y3);
-    pt_add(id, t1, t0, t0);       /* 25 */
-    pt_add(id, t0, t1, t0);
-    pt_sub(id, t0, t0, t2);
-    pt_mul(id, t1, t4, y3);
-    pt_mul(id, t2, t0, y3);
-    pt_mul(id, y3, x3, z3);       /* 30 */
-    pt_add(id, y3, y3, t2);
-    pt_mul(id, x3, t3, x3);
-    pt_sub(id, x3, x3, t1);
-    pt_mul(id, z3, t4, z3);
-    pt_mul(id, t1, t3, t0);       /* 35 */
-    pt_add(id, z3, z3, t1);
+    ec_fe h, rr, hh, hhh, v, x3, y3, z3;
+    ec_limb same;
+    pt_sub(id, h, u2, u1);
+    pt_sub(id, rr, s2, s1);
+    pt_sqr(id, hh, h);
+    pt_mul(id, hhh, hh, h);
+    pt_mul(id, v, u1, hh);
+    pt_sqr(id, x3, rr);
+    pt_sub(id, x3, x3, hhh);
+    pt_sub(id, x3, x3, v);
+    pt_sub(id, x3, x3, v);
+    pt_sub(id, y3, v, x3);
+    pt_mul(id, y3, y3, rr);
+    pt_mul(id, hhh, hhh, s1);
+    pt_sub(id, y3, y3, hhh);
+    pt_mul(id, z3, z, h);
+    same = ec_fe_is_zero(field_of(id), h) & ec_fe_is_zero(field_of(id), rr);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
+    return same;
 }
 
-EC_INLINE void point_double(ec_modulus_id id, const ec_limb *b, ec_point *r, const ec_point *a)
+EC_INLINE ec_limb point_add(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_point *b)
 {
-    ec_fe t0, t1, t2, t3, x3, y3, z3;
-    pt_sqr(id, t0, a->x);         /* 1 */
-    pt_sqr(id, t1, a->y);
-    pt_sqr(id, t2, a->z);
-    pt_mul(id, t3, a->x, a->y);
-    pt_add(id, t3, t3, t3);       /* 5 */
-    pt_mul(id, z3, a->x, a->z);
-    pt_add(id, z3, z3, z3);
-    pt_mul(id, y3, b, t2);
-    pt_sub(id, y3, y3, z3);
-    pt_add(id, x3, y3, y3);       /* 10 */
-    pt_add(id, y3, x3, y3);
-    pt_sub(id, x3, t1, y3);
-    pt_add(id, y3, t1, y3);
-    pt_mul(id, y3, x3, y3);
-    pt_mul(id, x3, x3, t3);       /* 15 */
-    pt_add(id, t3, t2, t2);
-    pt_add(id, t2, t2, t3);
-    pt_mul(id, z3, b, z3);
-    pt_sub(id, z3, z3, t2);
-    pt_sub(id, z3, z3, t0);       /* 20 */
-    pt_add(id, t3, z3, z3);
-    pt_add(id, z3, z3, t3);
-    pt_add(id, t3, t0, t0);
-    pt_add(id, t0, t3, t0);
-    pt_sub(id, t0, t0, t2);       /* 25 */
-    pt_mul(id, t0, t0, z3);
-    pt_add(id, y3, y3, t0);
-    pt_mul(id, t0, a->y, a->z);
-    pt_add(id, t0, t0, t0);
-    pt_mul(id, z3, t0, z3);       /* 30 */
-    pt_sub(id, x3, x3, z3);
-    pt_mul(id, z3, t0, t1);
-    pt_add(id, z3, z3, z3);
-    pt_add(id, z3, z3, z3);
-    pt_copy(id, r->x, x3);
-    pt_copy(id, r->y, y3);
-    pt_copy(id, r->z, z3);
+    ec_fe z1z1, z2z2, u1, u2, s1, s2, z;
+    pt_sqr(id, z1z1, a->z);
+    pt_sqr(id, z2z2, b->z);
+    pt_mul(id, u1, a->x, z2z2);
+    pt_mul(id, u2, b->x, z1z1);
+    pt_mul(id, s1, b->z, z2z2);
+    pt_mul(id, s1, s1, a->y);
+    pt_mul(id, s2, a->z, z1z1);
+    pt_mul(id, s2, s2, b->y);
+    pt_mul(id, z, a->z, b->z);
+    return add_finish(id, r, u1, s1, u2, s2, z);
+}
+
+/* Z2 = 1: U1 = X1, S1 = Y1, z = Z1. */
+EC_INLINE ec_limb point_add_affine(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_affine *b)
+{
+    ec_fe z1z1, u2, s2;
+    pt_sqr(id, z1z1, a->z);
+    pt_mul(id, u2, b->x, z1z1);
+    pt_mul(id, s2, a->z, z1z1);
+    pt_mul(id, s2, s2, b->y);
+    return add_finish(id, r, a->x, a->y, u2, s2, a->z);
 }
 
 /* Each curve gets its own inlined copy of the formulas, with its prime
  * folded into the field arithmetic. */
-void ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b)
-{
-    if (c->id == TLS13_CURVE_P256)
-        point_add(EC_MOD_P256_P, c->b, r, a, b);
-    else
-        point_add(EC_MOD_P384_P, c->b, r, a, b);
-}
-
-void ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)
-{
-    if (c->id == TLS13_CURVE_P256)
-        point_add_affine(EC_MOD_P256_P, c->b, r, a, b);
-    else
-        point_add_affine(EC_MOD_P384_P, c->b, r, a, b);
-}
-
 void ec_point_double(const ec_curve *c, ec_point *r, const ec_point *a)
 {
     if (c->id == TLS13_CURVE_P256)
-        point_double(EC_MOD_P256_P, c->b, r, a);
+        point_double(EC_MOD_P256_P, r, a);
     else
-        point_double(EC_MOD_P384_P, c->b, r, a);
+        point_double(EC_MOD_P384_P, r, a);
+}
+
+ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b)
+{
+    if (c->id == TLS13_CURVE_P256)
+        return point_add(EC_MOD_P256_P, r, a, b);
+    return point_add(EC_MOD_P384_P, r, a, b);
+}
+
+ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)
+{
+    if (c->id == TLS13_CURVE_P256)
+        return point_add_affine(EC_MOD_P256_P, r, a, b);
+    return point_add_affine(EC_MOD_P384_P, r, a, b);
+}
+
+void ec_point_add_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b)
+{
+    ec_point t;
+    if (ec_point_is_infinity(c, a))
+        *r = *b;
+    else if (ec_point_is_infinity(c, b))
+        *r = *a;
+    else if (ec_point_add(c, &t, a, b))
+        ec_point_double(c, r, a);
+    else
+        *r = t;
+}
+
+void ec_point_add_affine_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)
+{
+    ec_point t;
+    if (ec_point_is_infinity(c, a))
+        ec_point_from_affine(c, r, b);
+    else if (ec_point_add_affine(c, &t, a, b))
+        ec_point_double(c, r, a);
+    else
+        *r = t;
 }
 
 void ec_point_neg(const ec_curve *c, ec_point *r, const ec_point *a)
@@ -245,17 +243,44 @@ ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a)
     return ec_fe_is_zero(c->p, a->z);
 }
 
+/* x = X / Z^2, y = Y / Z^3 in plain form from zinv = Z^-1 (Montgomery
+ * form). */
+static void affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv)
+{
+    const ec_field *f = c->p;
+    ec_fe zinv2;
+    ec_fe_sqr(f, zinv2, zinv);
+    ec_fe_mul(f, x, a->x, zinv2);
+    ec_fe_mul(f, zinv2, zinv2, zinv);
+    ec_fe_mul(f, y, a->y, zinv2);
+    ec_fe_from_mont(f, x, x);
+    ec_fe_from_mont(f, y, y);
+    tls13_wipe(zinv2, sizeof(zinv2));
+}
+
 int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
+{
+    ec_fe zinv;
+    ec_limb inf = ec_point_is_infinity(c, a);
+    ec_fe_inv(c->p, zinv, a->z);
+    affine_from_zinv(c, x, y, a, zinv);
+    tls13_wipe(zinv, sizeof(zinv));
+    return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
+}
+
+int ec_point_to_affine_blinded(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
 {
     const ec_field *f = c->p;
     ec_fe zinv;
     ec_limb inf = ec_point_is_infinity(c, a);
-    ec_fe_inv(f, zinv, a->z);
-    ec_fe_mul(f, x, a->x, zinv);
-    ec_fe_mul(f, y, a->y, zinv);
-    ec_fe_from_mont(f, x, x);
-    ec_fe_from_mont(f, y, y);
+    int rc;
+    ec_fe_from_mont(f, zinv, a->z);
+    rc = ec_mod_inv_blinded(f, zinv, zinv); /* Z^-1, plain */
+    ec_fe_to_mont(f, zinv, zinv);
+    affine_from_zinv(c, x, y, a, zinv);
     tls13_wipe(zinv, sizeof(zinv));
+    if (rc != TLS13_OK)
+        return rc;
     return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
 }
 

@@ -1,11 +1,18 @@
 /*
  * Points of the prime-order short Weierstrass curves y^2 = x^3 - 3x + b
- * (P-256, P-384) in projective coordinates (X:Y:Z), x = X/Z, y = Y/Z, with
- * the point at infinity (0:1:0). Additions and doublings use the complete
- * formulas of Renes, Costello and Batina, "Complete addition formulas for
- * prime order elliptic curves" (EUROCRYPT 2016), algorithms 4-6 for a = -3:
- * one code path for every input, including doubling and infinity, so there
- * is no exceptional case to branch on. Coordinates are in Montgomery form.
+ * (P-256, P-384) in Jacobian coordinates (X:Y:Z), x = X/Z^2, y = Y/Z^3; the
+ * point at infinity is any (X:Y:0). Coordinates are in Montgomery form.
+ *
+ * Doubling (ec_point_double) is correct for every input: the curves have no
+ * point of order 2 (prime order n > 2), so 2P is infinity only for P
+ * infinity, and the formula keeps Z = 0 at 0.
+ *
+ * Addition is not complete: the Jacobian formulas fail when the two inputs
+ * are the same point (they return (0:0:0)) or when either is infinity (they
+ * return some point with Z = 0). P + (-P) comes out right (Z = 0). Callers
+ * with secret inputs prove that the first case cannot occur and replace the
+ * result with masks in the second (ec_scalar_mul.c explains the argument);
+ * callers with public inputs use the _public variants, which branch.
  */
 #ifndef TLS13_CRYPTO_EC_POINT_H
 #define TLS13_CRYPTO_EC_POINT_H
@@ -40,12 +47,17 @@ const ec_curve *ec_curve_get(tls13_ec_curve id);
 
 void ec_point_set_infinity(const ec_curve *c, ec_point *r);
 void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a);
-/* r = a + b (RCB algorithm 4); r may alias a or b. */
-void ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b);
-/* r = a + b for an affine b (RCB algorithm 5); b must not be infinity. */
-void ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b);
-/* r = 2a (RCB algorithm 6). */
+/* r = 2a, for every a (4M + 4S); r may alias a. */
 void ec_point_double(const ec_curve *c, ec_point *r, const ec_point *a);
+/* r = a + b (12M + 4S) for a, b not infinity and a != b (see above); r may
+ * alias a or b. Returns all-ones when a == b, where r is wrong, else 0: the
+ * public variant uses it, secret callers have excluded the case. */
+ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b);
+/* The same with an affine b (8M + 3S). */
+ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b);
+/* r = a + b for any a, b: branches on the inputs, so for public points only. */
+void ec_point_add_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b);
+void ec_point_add_affine_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b);
 /* r = -a. */
 void ec_point_neg(const ec_curve *c, ec_point *r, const ec_point *a);
 /* r = mask ? a : r. */
@@ -53,9 +65,14 @@ void ec_point_cmov(const ec_curve *c, ec_point *r, const ec_point *a, ec_limb ma
 /* All-ones when a is the point at infinity (Z = 0). */
 ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a);
 
-/* Affine coordinates in plain (not Montgomery) form. TLS13_OK, or
- * TLS13_ERR_BAD_KEY for the point at infinity. Constant time. */
+/* Affine coordinates in plain (not Montgomery) form, with one field
+ * inversion. TLS13_OK, or TLS13_ERR_BAD_KEY for the point at infinity.
+ * Constant time. */
 int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a);
+/* The same with the blinded variable-time inversion of Z
+ * (ec_mod_inv_blinded): faster, and it draws random bytes, so it may also
+ * return the random source's error. */
+int ec_point_to_affine_blinded(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a);
 /* SEC 1 section 2.3.3 uncompressed encoding 04||X||Y (1 + 2 * nbytes). */
 int ec_point_encode(const ec_curve *c, uint8_t *out, const ec_point *a);
 /* SEC 1 section 3.2.2.1 public-key validation of an uncompressed point:
@@ -66,24 +83,29 @@ int ec_point_decode(const ec_curve *c, ec_point *r, const uint8_t *in, size_t le
 
 /* Scalars are plain limbs below n (ec_scalar_from_bytes in ec_scalar.h). */
 
-/* r = k * a, constant time in k and a: fixed 5-bit signed windows with a
- * table of 1a..16a read by a full masked scan. */
+/* r = k * a for 0 < k < n and a not infinity, constant time in k and a:
+ * signed 5-bit windows, a table of 1a..16a read by a full masked scan. */
 void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_point *a);
-/* r = k * G from the precomputed fixed-base tables, constant time in k. */
+/* r = k * G (0 < k < n) from the precomputed fixed-base tables, constant
+ * time in k. */
 void ec_scalar_mul_base(const ec_curve *c, ec_point *r, const ec_limb *k);
-/* r = u1 * G + u2 * a for public u1, u2, a (ECDSA verification): variable
- * time, direct table indexing and skipped zero digits. */
+/* r = u1 * G + u2 * a for public u1, u2 < n and a (ECDSA verification):
+ * variable time, direct table indexing, skipped zero digits. */
 void ec_double_scalar_mul_public(const ec_curve *c, ec_point *r, const ec_limb *u1, const ec_limb *u2,
                                  const ec_point *a);
 
 /* Fixed-base tables (ec_base_table.c): for window i = 0 .. EC_BASE_WINDOWS-1
- * and j = 1 .. 16, the affine point j * 2^(5i) * G, stored as x then y, each
- * nlimbs limbs, entries consecutive. Built once, on first use (thread-safe). */
-#define EC_WINDOW_BITS 5
-#define EC_WINDOW_ENTRIES 16
-/* Signed 5-bit digits of a scalar below 2^bits need ceil((bits + 1) / 5)
- * windows: the recoding can carry into bit `bits`. */
-#define EC_WINDOWS(bits) (((bits) + EC_WINDOW_BITS) / EC_WINDOW_BITS)
+ * and j = 1 .. EC_BASE_ENTRIES, the affine point j * 2^(EC_BASE_BITS i) * G,
+ * stored as x then y, each nlimbs limbs, entries consecutive. Built once,
+ * on first use (thread-safe). */
+#define EC_BASE_BITS 7
+#define EC_BASE_ENTRIES (1 << (EC_BASE_BITS - 1))
+/* Signed w-bit digits (Booth recoding) of a scalar below 2^b need
+ * ceil((b + 1) / w) windows: the top digit's sign bit must be clear. The
+ * scalar multiplications first replace k by n - k when k > (n - 1) / 2, so
+ * their scalars are below 2^(bits - 1). */
+#define EC_BOOTH_WINDOWS(bits, w) (((bits) + (w) - 1) / (w))
+#define EC_BASE_WINDOWS(bits) EC_BOOTH_WINDOWS(bits, EC_BASE_BITS)
 const ec_limb *ec_base_table(const ec_curve *c);
 
 #endif

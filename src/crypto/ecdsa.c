@@ -115,19 +115,20 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
         tls13_ecdsa_nonce_next(&drbg, curve, kb);
         ec_scalar_from_bytes(c, k, kb);
         ec_scalar_mul_base(c, &kg, k);
-        rc = ec_point_to_affine(c, x, y, &kg);
+        /* Z is secret (it depends on k): the blinded inversion. */
+        rc = ec_point_to_affine_blinded(c, x, y, &kg);
         if (rc != TLS13_OK)
             break;
         ec_fe_reduce_once(n, r, x); /* x < p < 2n */
         if (ec_fe_is_zero(n, r))
             continue;
-        ec_fe_to_mont(n, k, k);
-        ec_fe_inv(n, k, k);            /* constant time: fixed exponent n-2 */
+        rc = ec_mod_inv_blinded(n, k, k); /* k^-1, plain */
+        if (rc != TLS13_OK)
+            break;
         ec_fe_to_mont(n, t, r);
         ec_fe_mul(n, t, t, d);
-        ec_fe_add(n, t, t, e);
-        ec_fe_mul(n, s, k, t);
-        ec_fe_from_mont(n, s, s);
+        ec_fe_add(n, t, t, e);         /* e + r d, Montgomery form */
+        ec_fe_mul(n, s, k, t);         /* plain */
         if (ec_fe_is_zero(n, s))
             continue;
         rc = encode_signature(c, r, s, sig, sig_cap, sig_len);
@@ -181,7 +182,7 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     const ec_field *n, *p;
     tls13_reader in, seq;
     ec_point q, sum;
-    ec_fe r, s, e, w, u1, u2, rz, rp;
+    ec_fe r, s, e, w, u1, u2, rz, rp, zz;
     int rc;
     if (!c)
         return TLS13_ERR_INVALID_ARGUMENT;
@@ -196,24 +197,23 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     if (!tls13_der_read(&in, TLS13_DER_SEQUENCE, &seq) || !tls13_reader_done(&in) || !read_scalar(c, &seq, r) ||
         !read_scalar(c, &seq, s) || !tls13_reader_done(&seq))
         return TLS13_ERR_BAD_SIGNATURE;
-    /* Steps 3-6: w = s^-1, u1 = e w, u2 = r w, R = u1 G + u2 Q. */
+    /* Steps 3-6: w = s^-1 (public: variable time), u1 = e w, u2 = r w,
+     * R = u1 G + u2 Q; a Montgomery product with the plain w is plain. */
     digest_to_scalar(c, e, digest, digest_len);
-    ec_fe_to_mont(n, w, s);
-    ec_fe_inv(n, w, w);
+    ec_mod_inv_vartime(n, w, s);
     ec_fe_to_mont(n, e, e);
     ec_fe_mul(n, u1, e, w);
-    ec_fe_from_mont(n, u1, u1);
     ec_fe_to_mont(n, u2, r);
     ec_fe_mul(n, u2, u2, w);
-    ec_fe_from_mont(n, u2, u2);
     ec_double_scalar_mul_public(c, &sum, u1, u2, &q);
     if (ec_point_is_infinity(c, &sum))
         return TLS13_ERR_BAD_SIGNATURE;
-    /* Steps 7-8: x_R mod n == r, checked without leaving projective
-     * coordinates: x_R = X/Z is r or r + n (the only values below p that
-     * reduce to r), so compare X with r Z and, when r + n < p, (r + n) Z. */
+    /* Steps 7-8: x_R mod n == r, checked without leaving Jacobian
+     * coordinates: x_R = X/Z^2 is r or r + n (the only values below p that
+     * reduce to r), so compare X with r Z^2 and, when r + n < p, (r + n) Z^2. */
+    ec_fe_sqr(p, zz, sum.z);
     ec_fe_to_mont(p, rp, r);
-    ec_fe_mul(p, rz, rp, sum.z);
+    ec_fe_mul(p, rz, rp, zz);
     if (ec_fe_equal(p, rz, sum.x))
         return TLS13_OK;
     {
@@ -227,6 +227,6 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
             return TLS13_ERR_BAD_SIGNATURE;
     }
     ec_fe_to_mont(p, rp, r);
-    ec_fe_mul(p, rz, rp, sum.z);
+    ec_fe_mul(p, rz, rp, zz);
     return ec_fe_equal(p, rz, sum.x) ? TLS13_OK : TLS13_ERR_BAD_SIGNATURE;
 }
