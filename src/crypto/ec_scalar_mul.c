@@ -229,7 +229,10 @@ static void fixed_base(const ec_curve *c, ec_point *r, const ec_limb *k, int sec
         const ec_limb *window = table + i * EC_BASE_ENTRIES * 2 * L;
         booth_digit(kp, c->bits, EC_BASE_BITS, i, &abs, &neg);
         if (secret) {
-            ec_limb sel[2 * EC_MAX_LIMBS];
+            /* Sized for select_entry's widest case, not just 2 L: with the
+             * scan inlined, gcc 12 checks every case of its switch against
+             * this array (-Warray-bounds) though only 2 L is reached. */
+            ec_limb sel[3 * EC_MAX_LIMBS];
             select_entry(sel, window, EC_BASE_ENTRIES, 2 * L, abs);
             ec_fe_copy(f, e.x, sel);
             ec_fe_copy(f, e.y, sel + L);
