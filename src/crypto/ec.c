@@ -25,11 +25,8 @@ size_t tls13_ec_point_size(tls13_ec_curve curve)
     return c ? 1 + 2 * c->nbytes : 0;
 }
 
-/* pub = priv * G. Key generation, which draws random bytes anyway, makes
- * the point affine with the blinded inversion (faster); the plain function
- * keeps the constant-time one and needs no randomness (it serves key
- * loading and matching). */
-static int public_key(const ec_curve *c, const uint8_t *priv, uint8_t *pub, int blinded)
+/* pub = priv * G. */
+static int public_key(const ec_curve *c, const uint8_t *priv, uint8_t *pub)
 {
     ec_fe d, x, y;
     ec_point q;
@@ -40,7 +37,7 @@ static int public_key(const ec_curve *c, const uint8_t *priv, uint8_t *pub, int 
         return TLS13_ERR_BAD_KEY;
     }
     ec_scalar_mul_base(c, &q, d);
-    rc = blinded ? ec_point_to_affine_blinded(c, x, y, &q) : ec_point_to_affine(c, x, y, &q);
+    rc = ec_point_to_affine(c, x, y, &q);
     pub[0] = 0x04;
     ec_fe_to_bytes(c->p, pub + 1, x);
     ec_fe_to_bytes(c->p, pub + 1 + c->nbytes, y);
@@ -56,7 +53,7 @@ int tls13_ec_public_from_private(tls13_ec_curve curve, const uint8_t *priv, uint
     const ec_curve *c = ec_curve_get(curve);
     if (!c)
         return TLS13_ERR_INVALID_ARGUMENT;
-    return public_key(c, priv, pub, 0);
+    return public_key(c, priv, pub);
 }
 
 /* FIPS 186-5 appendix A.2.2 (rejection sampling): draw nbytes at random
@@ -79,7 +76,7 @@ int tls13_ec_keygen(tls13_ec_curve curve, uint8_t *priv, uint8_t *pub)
         ok = ec_scalar_from_bytes(c, d, priv);
     } while (!ok);
     tls13_wipe(d, sizeof(d));
-    rc = public_key(c, priv, pub, 1);
+    rc = public_key(c, priv, pub);
     if (rc != TLS13_OK)
         tls13_wipe(priv, c->nbytes);
     return rc;
@@ -111,9 +108,8 @@ int tls13_ecdh(tls13_ec_curve curve, const uint8_t *priv, const uint8_t *peer, s
     }
     ec_scalar_mul(c, &s, d, &q);
     /* With a valid point and 0 < d < n the product is never infinity (the
-     * group has prime order); the check stays as a safeguard. Z is secret:
-     * the blinded inversion (faster than the constant-time one). */
-    rc = ec_point_to_affine_blinded(c, x, y, &s);
+     * group has prime order); the check stays as a safeguard. */
+    rc = ec_point_to_affine(c, x, y, &s);
     if (rc == TLS13_OK)
         ec_fe_to_bytes(c->p, shared_x, x);
     tls13_wipe(d, sizeof(d));

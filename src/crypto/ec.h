@@ -32,8 +32,7 @@ int tls13_ec_public_from_private(tls13_ec_curve curve, const uint8_t *priv, uint
  * range, not the point at infinity; else TLS13_ERR_BAD_KEY. */
 int tls13_ec_validate_public(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len);
 /* ECDH: the X coordinate of priv * peer (scalar-size bytes). Invalid peer
- * points are TLS13_ERR_BAD_KEY; it draws random bytes (to blind an
- * inversion), so a failing random source gives TLS13_ERR_RANDOM. */
+ * points are TLS13_ERR_BAD_KEY. */
 int tls13_ecdh(tls13_ec_curve curve, const uint8_t *priv, const uint8_t *peer, size_t peer_len, uint8_t *shared_x);
 /* ECDSA over a message digest made with `hash` (RFC 6979 deterministic nonce
  * from `hash`, hedged with fresh randomness); DER output. */

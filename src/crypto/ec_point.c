@@ -1,7 +1,6 @@
 #include "ec_point.h"
 
 #include "ec_field_impl.h"
-#include "ec_scalar.h"
 #include "tls13.h"
 #include "../base/mem.h"
 
@@ -265,22 +264,6 @@ int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point
     ec_fe_inv(c->p, zinv, a->z);
     affine_from_zinv(c, x, y, a, zinv);
     tls13_wipe(zinv, sizeof(zinv));
-    return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
-}
-
-int ec_point_to_affine_blinded(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a)
-{
-    const ec_field *f = c->p;
-    ec_fe zinv;
-    ec_limb inf = ec_point_is_infinity(c, a);
-    int rc;
-    ec_fe_from_mont(f, zinv, a->z);
-    rc = ec_mod_inv_blinded(f, zinv, zinv); /* Z^-1, plain */
-    ec_fe_to_mont(f, zinv, zinv);
-    affine_from_zinv(c, x, y, a, zinv);
-    tls13_wipe(zinv, sizeof(zinv));
-    if (rc != TLS13_OK)
-        return rc;
     return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
 }
 

@@ -69,10 +69,6 @@ ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a);
  * inversion. TLS13_OK, or TLS13_ERR_BAD_KEY for the point at infinity.
  * Constant time. */
 int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a);
-/* The same with the blinded variable-time inversion of Z
- * (ec_mod_inv_blinded): faster, and it draws random bytes, so it may also
- * return the random source's error. */
-int ec_point_to_affine_blinded(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a);
 /* SEC 1 section 2.3.3 uncompressed encoding 04||X||Y (1 + 2 * nbytes). */
 int ec_point_encode(const ec_curve *c, uint8_t *out, const ec_point *a);
 /* SEC 1 section 3.2.2.1 public-key validation of an uncompressed point:

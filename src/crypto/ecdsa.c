@@ -115,8 +115,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
         tls13_ecdsa_nonce_next(&drbg, curve, kb);
         ec_scalar_from_bytes(c, k, kb);
         ec_scalar_mul_base(c, &kg, k);
-        /* Z is secret (it depends on k): the blinded inversion. */
-        rc = ec_point_to_affine_blinded(c, x, y, &kg);
+        rc = ec_point_to_affine(c, x, y, &kg);
         if (rc != TLS13_OK)
             break;
         ec_fe_reduce_once(n, r, x); /* x < p < 2n */
