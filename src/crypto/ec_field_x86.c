@@ -246,6 +246,19 @@ static const volatile u64x p384_c[2] = { 0xffffffff00000001ull, 0x00000000ffffff
         ADC(k_, h5_, 0, u6);                                     \
     } while (0)
 
+/* (l0 v1 v2 v3) = q c = q (C0 + C1 2^64 + 2^128), the reduction step's
+ * subtrahend. */
+#define P384_Q_TIMES_C(q, c0, c1, l0, v1, v2, v3) \
+    do {                                          \
+        u64x h0_, l1_, h1_;                       \
+        unsigned char k_ = 0;                     \
+        (l0) = _mulx_u64((q), (c0), &h0_);        \
+        l1_ = _mulx_u64((q), (c1), &h1_);         \
+        ADC(k_, l1_, h0_, v1);                    \
+        ADC(k_, (q), h1_, v2);                    \
+        ADC(k_, 0, 0, v3);                        \
+    } while (0)
+
 /* r = t - p if t = (t0..t6) >= p, else t (t < 2p). */
 static inline X86_FN void p384_final_subtract(ec_limb *r, const u64x t[7])
 {
@@ -272,18 +285,12 @@ X86_FN void ec_p384p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b_)
 {
     u64x b[6] = { b_[0], b_[1], b_[2], b_[3], b_[4], b_[5] };
     u64x c0 = p384_c[0], c1 = p384_c[1], t[7];
-    u64x t0, t1, t2, t3, t4, t5, t6, t7 = 0, u0, u1, u2, u3, u4, u5, u6, q, l0, h0, l1, h1, v1, v2, v3;
+    u64x t0, t1, t2, t3, t4, t5, t6, t7 = 0, u0, u1, u2, u3, u4, u5, u6, q, l0, v1, v2, v3;
     unsigned char k;
     MUL_ROW6((u64x)a[0], b, t0, t1, t2, t3, t4, t5, t6);
     _Pragma("GCC unroll 6") for (int i = 0; i < 6; i++) {
         q = t0 + (t0 << 32);
-        /* q c = (l0 v1 v2 v3) */
-        l0 = _mulx_u64(q, c0, &h0);
-        l1 = _mulx_u64(q, c1, &h1);
-        k = 0;
-        ADC(k, l1, h0, v1);
-        ADC(k, q, h1, v2);
-        ADC(k, 0, 0, v3);
+        P384_Q_TIMES_C(q, c0, c1, l0, v1, v2, v3);
         /* (t0..t7) - q c, shifted down one limb (limb 0 becomes 0) */
         k = 0;
         SBB(k, t0, l0, t0);
@@ -384,13 +391,8 @@ X86_FN void ec_p384p_sqr_x86(ec_limb *r, const ec_limb *a_)
     /* reduce the window (t0..t5): each step subtracts q c and puts q, less
      * the borrow, on top (the window stays below 2^384 + 2^320) */
     _Pragma("GCC unroll 6") for (size_t i = 0; i < 6; i++) {
-        u64x q = t[0] + (t[0] << 32), l0, h0, l1, h1, v1, v2, v3, x;
-        l0 = _mulx_u64(q, c0, &h0);
-        l1 = _mulx_u64(q, c1, &h1);
-        k = 0;
-        ADC(k, l1, h0, v1);
-        ADC(k, q, h1, v2);
-        ADC(k, 0, 0, v3);
+        u64x q = t[0] + (t[0] << 32), l0, v1, v2, v3, x;
+        P384_Q_TIMES_C(q, c0, c1, l0, v1, v2, v3);
         k = 0;
         SBB(k, t[0], l0, x);
         SBB(k, t[1], v1, t[0]);
