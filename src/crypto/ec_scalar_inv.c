@@ -1,10 +1,11 @@
 /*
- * Inversion modulo the odd moduli of ec_field.h by the binary extended
- * Euclidean algorithm (Knuth, TAOCP vol. 2, 4.5.2 algorithm B, extended as
- * in Menezes, van Oorschot, Vanstone, Handbook of Applied Cryptography
- * 14.61): faster than Fermat's a^(m-2), but its time depends on the value,
- * so it is only for public values (verification's s) or blinded ones
- * (signing's k and Z times a random factor).
+ * Inversion modulo the odd moduli of ec_field.h by Kaliski's binary
+ * "almost Montgomery inverse" (B. S. Kaliski, "The Montgomery inverse and
+ * its applications", IEEE Trans. Computers 44(8), 1995, phase 1), taking
+ * runs of zero bits at once, then one division by 2^k: faster than Fermat's
+ * a^(m-2), but its time depends on the value, so it is only for public
+ * values (verification's s) or blinded ones (signing's k times a random
+ * factor).
  *
  * The helpers take the limb count n as a parameter and are inlined into
  * one instance per count, so their loops are unrolled.
@@ -41,14 +42,13 @@ INV_INLINE ec_limb sub_in_place(ec_limb *a, const ec_limb *b, size_t n)
     return borrow;
 }
 
-/* x = x - y mod m, for x, y < m. */
-INV_INLINE void mod_sub(ec_limb *x, const ec_limb *y, const ec_limb *m, size_t n)
+/* a += b (no carry out: the callers' sums stay below m). */
+INV_INLINE void add_in_place(ec_limb *a, const ec_limb *b, size_t n)
 {
-    ec_limb mask = (ec_limb)0 - sub_in_place(x, y, n);
     ec_dlimb c = 0;
     for (size_t j = 0; j < n; j++) {
-        c += (ec_dlimb)x[j] + (m[j] & mask);
-        x[j] = (ec_limb)c;
+        c += (ec_dlimb)a[j] + b[j];
+        a[j] = (ec_limb)c;
         c >>= EC_LIMB_BITS;
     }
 }
@@ -93,44 +93,61 @@ INV_INLINE unsigned trailing_zeros(ec_limb w)
     return t;
 }
 
-/* Divides u (nonzero) by its largest power-of-two factor 2^e and x by 2^e
- * modulo m. */
-INV_INLINE void strip_twos(const ec_field *f, ec_limb *u, ec_limb *x, size_t n)
+/* Moves u's factors of two (u nonzero) onto x: u = u / 2^t, x = x 2^t,
+ * k += t, until u is odd. */
+INV_INLINE void shift_twos(ec_limb *u, ec_limb *x, unsigned *k, size_t n)
 {
     while (!(u[0] & 1)) {
         unsigned t = trailing_zeros(u[0]);
         for (size_t j = 0; j + 1 < n; j++)
             u[j] = (u[j] >> t) | (u[j + 1] << (EC_LIMB_BITS - t));
         u[n - 1] >>= t;
-        div_pow2(f, x, t, n);
+        for (size_t j = n; j-- > 1;)
+            x[j] = (x[j] << t) | (x[j - 1] >> (EC_LIMB_BITS - t));
+        x[0] <<= t;
+        *k += t;
     }
 }
 
-/* Invariants x1 a = u and x2 a = v (mod m), u and v odd after each step;
- * the smaller is subtracted from the larger until they meet at
- * gcd(a, m) = 1 (m is prime, 0 < a < m). */
+/* Kaliski's invariants, for u, v >= 1:
+ *   m = u s + v r,   a r = -u 2^k,   a s = v 2^k   (mod m).
+ * Subtracting the smaller of u and v from the larger and adding the
+ * coefficients (u -= v, r += s; or v -= u, s += r) keeps them, as does
+ * moving factors of two from u to s (or from v to r) with k counting them.
+ * The first invariant bounds r and s by m, so they need no reduction. With
+ * gcd(a, m) = 1 both end at 1, and then r = -a^-1 2^k: the inverse is
+ * (m - r) / 2^k mod m, k < 2 bits(m). */
 INV_INLINE void inverse(const ec_field *f, ec_limb *r, const ec_limb *a, size_t n)
 {
-    ec_limb u[EC_MAX_LIMBS], v[EC_MAX_LIMBS], x1[EC_MAX_LIMBS] = { 1 }, x2[EC_MAX_LIMBS] = { 0 };
+    ec_limb u[EC_MAX_LIMBS], v[EC_MAX_LIMBS], x[EC_MAX_LIMBS] = { 0 }, y[EC_MAX_LIMBS] = { 1 };
+    unsigned k = 0;
     int cmp;
     for (size_t j = 0; j < n; j++) {
-        u[j] = a[j];
-        v[j] = f->m[j];
+        u[j] = f->m[j];
+        v[j] = a[j];
     }
-    strip_twos(f, u, x1, n);
+    /* x is Kaliski's r (paired with u), y his s (paired with v). */
+    shift_twos(v, x, &k, n);
     while ((cmp = compare(u, v, n)) != 0) {
         if (cmp > 0) {
             (void)sub_in_place(u, v, n);
-            mod_sub(x1, x2, f->m, n);
-            strip_twos(f, u, x1, n);
+            add_in_place(x, y, n);
+            shift_twos(u, y, &k, n);
         } else {
             (void)sub_in_place(v, u, n);
-            mod_sub(x2, x1, f->m, n);
-            strip_twos(f, v, x2, n);
+            add_in_place(y, x, n);
+            shift_twos(v, x, &k, n);
         }
     }
     for (size_t j = 0; j < n; j++)
-        r[j] = x1[j];
+        u[j] = f->m[j];
+    (void)sub_in_place(u, x, n); /* m - r, in (0, m) */
+    for (; k >= EC_LIMB_BITS - 1; k -= EC_LIMB_BITS - 1)
+        div_pow2(f, u, EC_LIMB_BITS - 1, n);
+    if (k > 0)
+        div_pow2(f, u, k, n);
+    for (size_t j = 0; j < n; j++)
+        r[j] = u[j];
 }
 
 void ec_mod_inv_vartime(const ec_field *f, ec_limb *r, const ec_limb *a)
