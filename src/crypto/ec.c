@@ -25,35 +25,24 @@ size_t tls13_ec_point_size(tls13_ec_curve curve)
     return c ? 1 + 2 * c->nbytes : 0;
 }
 
-/* pub = priv * G. */
-static int public_key(const ec_curve *c, const uint8_t *priv, uint8_t *pub)
+int tls13_ec_public_from_private(tls13_ec_curve curve, const uint8_t *priv, uint8_t *pub)
 {
-    ec_fe d, x, y;
+    const ec_curve *c = ec_curve_get(curve);
+    ec_fe d;
     ec_point q;
     int rc;
+    if (!c)
+        return TLS13_ERR_INVALID_ARGUMENT;
     /* Whether the key is valid is not secret; its value is. */
     if (!ec_scalar_from_bytes(c, d, priv)) {
         tls13_wipe(d, sizeof(d));
         return TLS13_ERR_BAD_KEY;
     }
     ec_scalar_mul_base(c, &q, d);
-    rc = ec_point_to_affine(c, x, y, &q);
-    pub[0] = 0x04;
-    ec_fe_to_bytes(c->p, pub + 1, x);
-    ec_fe_to_bytes(c->p, pub + 1 + c->nbytes, y);
+    rc = ec_point_encode(c, pub, &q);
     tls13_wipe(d, sizeof(d));
-    tls13_wipe(x, sizeof(x));
-    tls13_wipe(y, sizeof(y));
     tls13_wipe(&q, sizeof(q));
     return rc;
-}
-
-int tls13_ec_public_from_private(tls13_ec_curve curve, const uint8_t *priv, uint8_t *pub)
-{
-    const ec_curve *c = ec_curve_get(curve);
-    if (!c)
-        return TLS13_ERR_INVALID_ARGUMENT;
-    return public_key(c, priv, pub);
 }
 
 /* FIPS 186-5 appendix A.2.2 (rejection sampling): draw nbytes at random
@@ -76,7 +65,7 @@ int tls13_ec_keygen(tls13_ec_curve curve, uint8_t *priv, uint8_t *pub)
         ok = ec_scalar_from_bytes(c, d, priv);
     } while (!ok);
     tls13_wipe(d, sizeof(d));
-    rc = public_key(c, priv, pub);
+    rc = tls13_ec_public_from_private(curve, priv, pub);
     if (rc != TLS13_OK)
         tls13_wipe(priv, c->nbytes);
     return rc;
