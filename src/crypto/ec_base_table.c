@@ -31,7 +31,7 @@ static void build(const ec_curve *c, ec_limb *out)
     const ec_field *f = c->p;
     size_t L = f->nlimbs;
     ec_point mult[EC_BASE_ENTRIES], base;
-    ec_fe prefix[EC_BASE_ENTRIES], inv, zinv, zinv2, t;
+    ec_fe prefix[EC_BASE_ENTRIES], inv, zinv;
 
     ec_point_from_affine(c, &base, &c->g);
     for (size_t w = 0; w < EC_BASE_WINDOWS(c->bits); w++) {
@@ -51,12 +51,7 @@ static void build(const ec_curve *c, ec_limb *out)
             } else {
                 ec_fe_copy(f, zinv, inv);
             }
-            ec_fe_sqr(f, zinv2, zinv);
-            ec_fe_mul(f, t, mult[j].x, zinv2);
-            ec_fe_copy(f, x, t);
-            ec_fe_mul(f, zinv2, zinv2, zinv);
-            ec_fe_mul(f, t, mult[j].y, zinv2);
-            ec_fe_copy(f, x + L, t);
+            ec_point_affine_from_zinv(c, x, x + L, &mult[j], zinv);
         }
         /* Next window's base: 2^EC_BASE_BITS B = 2 (EC_BASE_ENTRIES B). */
         ec_point_double(c, &base, &mult[EC_BASE_ENTRIES - 1]);

@@ -242,9 +242,7 @@ ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a)
     return ec_fe_is_zero(c->p, a->z);
 }
 
-/* x = X / Z^2, y = Y / Z^3 in plain form from zinv = Z^-1 (Montgomery
- * form). */
-static void affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv)
+void ec_point_affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv)
 {
     const ec_field *f = c->p;
     ec_fe zinv2;
@@ -252,8 +250,6 @@ static void affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec
     ec_fe_mul(f, x, a->x, zinv2);
     ec_fe_mul(f, zinv2, zinv2, zinv);
     ec_fe_mul(f, y, a->y, zinv2);
-    ec_fe_from_mont(f, x, x);
-    ec_fe_from_mont(f, y, y);
     tls13_wipe(zinv2, sizeof(zinv2));
 }
 
@@ -262,7 +258,9 @@ int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point
     ec_fe zinv;
     ec_limb inf = ec_point_is_infinity(c, a);
     ec_fe_inv(c->p, zinv, a->z);
-    affine_from_zinv(c, x, y, a, zinv);
+    ec_point_affine_from_zinv(c, x, y, a, zinv);
+    ec_fe_from_mont(c->p, x, x);
+    ec_fe_from_mont(c->p, y, y);
     tls13_wipe(zinv, sizeof(zinv));
     return inf ? TLS13_ERR_BAD_KEY : TLS13_OK;
 }

@@ -69,6 +69,9 @@ ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a);
  * inversion. TLS13_OK, or TLS13_ERR_BAD_KEY for the point at infinity.
  * Constant time. */
 int ec_point_to_affine(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a);
+/* x = X / Z^2, y = Y / Z^3 in Montgomery form, from zinv = Z^-1 (Montgomery
+ * form); x and y must not alias a. */
+void ec_point_affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv);
 /* SEC 1 section 2.3.3 uncompressed encoding 04||X||Y (1 + 2 * nbytes). */
 int ec_point_encode(const ec_curve *c, uint8_t *out, const ec_point *a);
 /* SEC 1 section 3.2.2.1 public-key validation of an uncompressed point:
