@@ -10,6 +10,7 @@ cd "$tmp"
 make_certs certs localhost 127.0.0.1
 ca=certs/ca.pem
 : >vg.log
+: >server.log # exists before the loop below reads it (the background shell may not have opened it yet)
 timeout 120 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
   --log-file="$tmp/vg.log" "$bin/tls13-server" --port 0 --bind 127.0.0.1 --cert certs/localhost.pem \
   --key certs/localhost-key.pem 2>server.log &
