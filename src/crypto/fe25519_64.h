@@ -33,123 +33,125 @@ typedef struct tls13_fe64 {
  * inlining measured ~9% faster. */
 #define TLS13_FE64_INLINE static inline TLS13_FE64_TARGET __attribute__((always_inline))
 
-/* h = lo + 38 hi (mod p, as 2^256 = 38), for a 512-bit t = lo + 2^256 hi. */
-TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, const tls13_u64x t[8])
-{
-    tls13_u64x hi0, hi1, hi2, hi3, lo0, lo1, lo2, lo3, r0, r1, r2, r3, top;
-    unsigned char c;
-    /* 38 t[4..7] as five words: lo* + (hi* << 64) */
-    lo0 = _mulx_u64(t[4], 38, &hi0);
-    lo1 = _mulx_u64(t[5], 38, &hi1);
-    lo2 = _mulx_u64(t[6], 38, &hi2);
-    lo3 = _mulx_u64(t[7], 38, &hi3);
-    c = _addcarryx_u64(0, lo1, hi0, &lo1);
-    c = _addcarryx_u64(c, lo2, hi1, &lo2);
-    c = _addcarryx_u64(c, lo3, hi2, &lo3);
-    top = hi3 + c;
-    c = _addcarryx_u64(0, t[0], lo0, &r0);
-    c = _addcarryx_u64(c, t[1], lo1, &r1);
-    c = _addcarryx_u64(c, t[2], lo2, &r2);
-    c = _addcarryx_u64(c, t[3], lo3, &r3);
-    top += c; /* < 39: fold it once more, 38 top < 2^11 */
-    c = _addcarryx_u64(0, r0, top * 38, &r0);
-    c = _addcarryx_u64(c, r1, 0, &r1);
-    c = _addcarryx_u64(c, r2, 0, &r2);
-    c = _addcarryx_u64(c, r3, 0, &r3);
-    /* A last carry leaves r0 < 2^11, so adding 38 cannot carry again. */
-    h->l[0] = r0 + 38 * (tls13_u64x)c;
-    h->l[1] = r1;
-    h->l[2] = r2;
-    h->l[3] = r3;
-}
+#define TLS13_FE64_ADC(c, x, y, out) ((c) = _addcarryx_u64((c), (x), (y), &(out)))
 
-/* (c0, c1, c2) += a b: product scanning keeps a three-word column sum, so
- * few values are live at once and the compiler keeps them in registers. */
-#define TLS13_FE64_MAC3(a, b, c0, c1, c2)                     \
+/* (u0..u4) = x (b0..b3): the four products first, then one adc chain. gcc
+ * keeps a carry in the flags only between adjacent carry intrinsics; any
+ * statement in between (even a flag-neutral mulx) makes it save and restore
+ * the carry with setb / movzbl, which cost more than the products. */
+#define TLS13_FE64_ROW(x, b0, b1, b2, b3, u0, u1, u2, u3, u4) \
     do {                                                       \
-        tls13_u64x lo_, hi_;                                   \
-        unsigned char k_;                                      \
-        lo_ = _mulx_u64(a, b, &hi_);                           \
-        k_ = _addcarryx_u64(0, c0, lo_, &c0);                  \
-        k_ = _addcarryx_u64(k_, c1, hi_, &c1);                 \
-        c2 += k_;                                              \
+        tls13_u64x h0_, h1_, h2_, h3_, l1_, l2_, l3_;          \
+        unsigned char k_ = 0;                                  \
+        (u0) = _mulx_u64((x), (b0), &h0_);                     \
+        l1_ = _mulx_u64((x), (b1), &h1_);                      \
+        l2_ = _mulx_u64((x), (b2), &h2_);                      \
+        l3_ = _mulx_u64((x), (b3), &h3_);                      \
+        TLS13_FE64_ADC(k_, l1_, h0_, u1);                      \
+        TLS13_FE64_ADC(k_, l2_, h1_, u2);                      \
+        TLS13_FE64_ADC(k_, l3_, h2_, u3);                      \
+        TLS13_FE64_ADC(k_, h3_, 0, u4);                        \
     } while (0)
 
-/* Schoolbook product column by column, then the fold. */
+/* (t0..t4) += (u0..u4), the carry out of t4 dropped (the callers' sums fit). */
+#define TLS13_FE64_ACC5(t0, t1, t2, t3, t4, u0, u1, u2, u3, u4) \
+    do {                                                         \
+        unsigned char k_ = 0;                                    \
+        TLS13_FE64_ADC(k_, t0, u0, t0);                          \
+        TLS13_FE64_ADC(k_, t1, u1, t1);                          \
+        TLS13_FE64_ADC(k_, t2, u2, t2);                          \
+        TLS13_FE64_ADC(k_, t3, u3, t3);                          \
+        TLS13_FE64_ADC(k_, t4, u4, t4);                          \
+    } while (0)
+
+/* h = lo + 38 hi (mod p, as 2^256 = 38), for a 512-bit t = lo + 2^256 hi. */
+TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2, tls13_u64x t3,
+                                       tls13_u64x t4, tls13_u64x t5, tls13_u64x t6, tls13_u64x t7)
+{
+    tls13_u64x v0, v1, v2, v3, top;
+    unsigned char c = 0;
+    TLS13_FE64_ROW(38, t4, t5, t6, t7, v0, v1, v2, v3, top);
+    TLS13_FE64_ADC(c, t0, v0, t0);
+    TLS13_FE64_ADC(c, t1, v1, t1);
+    TLS13_FE64_ADC(c, t2, v2, t2);
+    TLS13_FE64_ADC(c, t3, v3, t3);
+    top = 38 * (top + c); /* top + c < 39: fold it once more, < 2^11 */
+    c = 0;
+    TLS13_FE64_ADC(c, t0, top, t0);
+    TLS13_FE64_ADC(c, t1, 0, t1);
+    TLS13_FE64_ADC(c, t2, 0, t2);
+    TLS13_FE64_ADC(c, t3, 0, t3);
+    /* A last carry leaves t0 < 2^11, so adding 38 cannot carry again. */
+    h->l[0] = t0 + (((tls13_u64x)0 - c) & 38);
+    h->l[1] = t1;
+    h->l[2] = t2;
+    h->l[3] = t3;
+}
+
+/* Schoolbook product row by row (operand scanning), then the fold. */
 TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
 {
-    const tls13_u64x a0 = f->l[0], a1 = f->l[1], a2 = f->l[2], a3 = f->l[3];
     const tls13_u64x b0 = g->l[0], b1 = g->l[1], b2 = g->l[2], b3 = g->l[3];
-    tls13_u64x t[8], c0 = 0, c1 = 0, c2 = 0;
-    TLS13_FE64_MAC3(a0, b0, c0, c1, c2);
-    t[0] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a0, b1, c0, c1, c2);
-    TLS13_FE64_MAC3(a1, b0, c0, c1, c2);
-    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a0, b2, c0, c1, c2);
-    TLS13_FE64_MAC3(a1, b1, c0, c1, c2);
-    TLS13_FE64_MAC3(a2, b0, c0, c1, c2);
-    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a0, b3, c0, c1, c2);
-    TLS13_FE64_MAC3(a1, b2, c0, c1, c2);
-    TLS13_FE64_MAC3(a2, b1, c0, c1, c2);
-    TLS13_FE64_MAC3(a3, b0, c0, c1, c2);
-    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a1, b3, c0, c1, c2);
-    TLS13_FE64_MAC3(a2, b2, c0, c1, c2);
-    TLS13_FE64_MAC3(a3, b1, c0, c1, c2);
-    t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a2, b3, c0, c1, c2);
-    TLS13_FE64_MAC3(a3, b2, c0, c1, c2);
-    t[5] = c0; c0 = c1; c1 = c2;
-    TLS13_FE64_MAC3(a3, b3, c0, c1, c2);
-    t[6] = c0;
-    t[7] = c1;
-    tls13_fe64_fold(h, t);
+    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, u0, u1, u2, u3;
+    TLS13_FE64_ROW(f->l[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
+    TLS13_FE64_ROW(f->l[1], b0, b1, b2, b3, u0, u1, u2, u3, t5);
+    TLS13_FE64_ACC5(t1, t2, t3, t4, t5, u0, u1, u2, u3, 0);
+    TLS13_FE64_ROW(f->l[2], b0, b1, b2, b3, u0, u1, u2, u3, t6);
+    TLS13_FE64_ACC5(t2, t3, t4, t5, t6, u0, u1, u2, u3, 0);
+    TLS13_FE64_ROW(f->l[3], b0, b1, b2, b3, u0, u1, u2, u3, t7);
+    TLS13_FE64_ACC5(t3, t4, t5, t6, t7, u0, u1, u2, u3, 0);
+    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
 }
 
 /* Squaring: the six cross products once, doubled, plus the four squares. */
 TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
 {
     const tls13_u64x a0 = f->l[0], a1 = f->l[1], a2 = f->l[2], a3 = f->l[3];
-    tls13_u64x t[8], c0, c1, c2, s0, s1, s2, s3, s4, s5, s6, s7;
-    unsigned char k;
-    /* cross = sum a_i a_j 2^(64(i+j)), i < j, in t[1..6], by columns */
-    c0 = 0; c1 = 0; c2 = 0;
-    TLS13_FE64_MAC3(a0, a1, c0, c1, c2);
-    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a0, a2, c0, c1, c2);
-    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a0, a3, c0, c1, c2);
-    TLS13_FE64_MAC3(a1, a2, c0, c1, c2);
-    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
-    TLS13_FE64_MAC3(a1, a3, c0, c1, c2);
-    t[4] = c0; c0 = c1; c1 = c2;
-    TLS13_FE64_MAC3(a2, a3, c0, c1, c2);
-    t[5] = c0;
-    t[6] = c1;
+    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7 = 0, h01, l02, h02, l03, h03, l12, l13, h12, h13, l23, h23, v4, v5;
+    tls13_u64x s0h, s1l, s1h, s2l, s2h, s3l, s3h;
+    unsigned char k = 0;
+    /* cross products: a0 (a1 a2 a3) at limb 1, a1 (a2 a3) at 3, a2 a3 at 5 */
+    t1 = _mulx_u64(a0, a1, &h01);
+    l02 = _mulx_u64(a0, a2, &h02);
+    l03 = _mulx_u64(a0, a3, &h03);
+    TLS13_FE64_ADC(k, l02, h01, t2);
+    TLS13_FE64_ADC(k, l03, h02, t3);
+    TLS13_FE64_ADC(k, h03, 0, t4);
+    l12 = _mulx_u64(a1, a2, &h12);
+    l13 = _mulx_u64(a1, a3, &h13);
+    l23 = _mulx_u64(a2, a3, &h23);
+    k = 0;
+    TLS13_FE64_ADC(k, l13, h12, v4);
+    TLS13_FE64_ADC(k, h13, l23, v5);
+    TLS13_FE64_ADC(k, h23, 0, t6);
+    k = 0;
+    TLS13_FE64_ADC(k, t3, l12, t3);
+    TLS13_FE64_ADC(k, t4, v4, t4);
+    TLS13_FE64_ADC(k, v5, 0, t5);
+    TLS13_FE64_ADC(k, t6, 0, t6);
     /* doubled */
-    t[7] = t[6] >> 63;
-    t[6] = (t[6] << 1) | (t[5] >> 63);
-    t[5] = (t[5] << 1) | (t[4] >> 63);
-    t[4] = (t[4] << 1) | (t[3] >> 63);
-    t[3] = (t[3] << 1) | (t[2] >> 63);
-    t[2] = (t[2] << 1) | (t[1] >> 63);
-    t[1] <<= 1;
+    k = 0;
+    TLS13_FE64_ADC(k, t1, t1, t1);
+    TLS13_FE64_ADC(k, t2, t2, t2);
+    TLS13_FE64_ADC(k, t3, t3, t3);
+    TLS13_FE64_ADC(k, t4, t4, t4);
+    TLS13_FE64_ADC(k, t5, t5, t5);
+    TLS13_FE64_ADC(k, t6, t6, t6);
+    TLS13_FE64_ADC(k, t7, 0, t7);
     /* plus the squares on the diagonal */
-    s0 = _mulx_u64(a0, a0, &s1);
-    s2 = _mulx_u64(a1, a1, &s3);
-    s4 = _mulx_u64(a2, a2, &s5);
-    s6 = _mulx_u64(a3, a3, &s7);
-    t[0] = s0;
-    k = _addcarryx_u64(0, t[1], s1, &t[1]);
-    k = _addcarryx_u64(k, t[2], s2, &t[2]);
-    k = _addcarryx_u64(k, t[3], s3, &t[3]);
-    k = _addcarryx_u64(k, t[4], s4, &t[4]);
-    k = _addcarryx_u64(k, t[5], s5, &t[5]);
-    k = _addcarryx_u64(k, t[6], s6, &t[6]);
-    _addcarryx_u64(k, t[7], s7, &t[7]);
-    tls13_fe64_fold(h, t);
+    t0 = _mulx_u64(a0, a0, &s0h);
+    s1l = _mulx_u64(a1, a1, &s1h);
+    s2l = _mulx_u64(a2, a2, &s2h);
+    s3l = _mulx_u64(a3, a3, &s3h);
+    k = 0;
+    TLS13_FE64_ADC(k, t1, s0h, t1);
+    TLS13_FE64_ADC(k, t2, s1l, t2);
+    TLS13_FE64_ADC(k, t3, s1h, t3);
+    TLS13_FE64_ADC(k, t4, s2l, t4);
+    TLS13_FE64_ADC(k, t5, s2h, t5);
+    TLS13_FE64_ADC(k, t6, s3l, t6);
+    TLS13_FE64_ADC(k, t7, s3h, t7);
+    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
 }
 
 /* h = f * n for a small constant n < 2^32. */
