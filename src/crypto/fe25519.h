@@ -71,7 +71,7 @@ static inline void tls13_fe_neg(tls13_fe *h, const tls13_fe *f)
     tls13_fe_sub(h, &zero, f);
 }
 
-/* h = f^-1 = f^(p-2) (0 maps to 0), by Fermat; constant time. */
+/* h = f^-1 (0 maps to 0), by division steps (modinv.h); constant time. */
 void tls13_fe_invert(tls13_fe *h, const tls13_fe *f);
 /* h = f^((p-5)/8) = f^(2^252 - 3), the exponent of the square root of a
  * ratio (RFC 8032 section 5.1.3). */

@@ -1,0 +1,24 @@
+/*
+ * Constant-time modular inversion for odd moduli of up to 384 bits, by the
+ * division steps ("divsteps") of Bernstein and Yang, "Fast constant-time gcd
+ * computation and modular inversion" (2019), section 11.
+ *
+ * It replaces Fermat's a^(m-2) where the value is secret: for 2^255 - 19 and
+ * the P-256 prime it costs about a third of the addition chains, and it
+ * needs no randomness (a blinded variable-time inversion would).
+ */
+#ifndef TLS13_CRYPTO_MODINV_H
+#define TLS13_CRYPTO_MODINV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TLS13_MODINV_MAX_WORDS 6
+
+/* r = a^-1 mod m, for m odd, nwords 64-bit little-endian words of each
+ * (1 <= nwords <= TLS13_MODINV_MAX_WORDS, nwords * 64 >= 46), 0 <= a < m and
+ * gcd(a, m) = 1; a = 0 gives 0. The time depends on nwords only, never on a
+ * (m is public). r may alias a. */
+void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m, size_t nwords);
+
+#endif
