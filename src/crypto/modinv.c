@@ -5,10 +5,14 @@
  *   (1 - delta, g, (g - f) / 2)   if delta > 0 and g is odd,
  *   (1 + delta, f, (g + f) / 2)   if g is odd otherwise,
  *   (1 + delta, f, g / 2)         if g is even.
- * Started at (1, m, a), g reaches 0 and f = +-gcd(m, a) within
- * floor((49 d + 57) / 17) steps for d-bit inputs, d >= 46 (Theorem 11.2 of
- * the paper; the inputs need f^2 + 4 g^2 <= 5 2^(2d), which f = m < 2^d and
- * g = a < m give). The code always takes that many steps.
+ * Started at (delta, f, g) = (1/2, m, a) (the "half-delta" variant), g
+ * reaches 0 and f = +-gcd(m, a) within floor((45907 d + 26313) / 19929)
+ * steps for 0 <= a <= m < 2^d: 591 for d = 256, 885 for d = 384. That is
+ * the computer-checked bound of sipa/safegcd-bounds (genproofhd.md; the
+ * 256-bit case is also proved in Coq there, at 590), which libsecp256k1's
+ * constant-time inversion relies on too; the paper's own bound for delta
+ * starting at 1 (Theorem 11.2, floor((49 d + 57) / 17) = 741 for d = 256) is
+ * a quarter longer. The code always takes that many steps.
  *
  * Steps are taken in batches of L (62, or 30 without a 128-bit type). A
  * batch's decisions depend only on delta and the low L bits of f and g, so it
@@ -42,7 +46,7 @@ typedef int64_t wide;
 #endif
 
 #define DIGIT_MASK (((ulimb)1 << L) - 1)
-/* d + 2 bits: a sign and the range (-m, 2m) of d and e between steps. */
+/* d + 2 bits: a sign and the range (-2m, m) of d and e between batches. */
 #define MAX_LIMBS ((64 * TLS13_MODINV_MAX_WORDS + 2 + L - 1) / L)
 
 typedef struct num {
@@ -59,17 +63,17 @@ static ulimb sign_mask(limb x)
     return (ulimb)0 - ((ulimb)x >> (sizeof(limb) * 8 - 1));
 }
 
-/* L divsteps on the low words of f and g; returns the new eta = -delta,
- * kept negated so that the first case's test (delta > 0) is one sign mask
- * and both updates are one expression: delta' = 1 - delta is eta' = ~eta,
- * delta' = 1 + delta is eta' = eta - 1. The rows of T start as the
+/* L divsteps on the low words of f and g; returns the new zeta. zeta =
+ * -(delta + 1/2) is an integer, the first case's test delta > 0 is its
+ * sign, and both updates are zeta' = (zeta ^ swap) - 1: 1 - delta is
+ * -zeta - 2 = ~zeta - 1, 1 + delta is zeta - 1. The rows of T start as the
  * identity: a step doubles the f row instead of halving the g row, so every
  * entry stays an integer. */
-static limb divsteps(limb eta, ulimb f, ulimb g, matrix *t)
+static limb divsteps(limb zeta, ulimb f, ulimb g, matrix *t)
 {
     ulimb u = 1, v = 0, q = 0, r = 1;
     for (int i = 0; i < L; i++) {
-        ulimb swap = sign_mask(eta); /* delta > 0 */
+        ulimb swap = sign_mask(zeta); /* delta > 0 */
         ulimb odd = (ulimb)0 - (g & 1);
         ulimb x = (f ^ swap) - swap, y = (u ^ swap) - swap, z = (v ^ swap) - swap;
         /* g += f or g -= f (when g is odd), and the g row alike */
@@ -78,7 +82,7 @@ static limb divsteps(limb eta, ulimb f, ulimb g, matrix *t)
         r += z & odd;
         /* the first case: f takes the old g, which is the new g plus f */
         swap &= odd;
-        eta = (limb)(((ulimb)eta ^ swap) + ~swap);
+        zeta = (limb)(((ulimb)zeta ^ swap) - 1);
         f += g & swap;
         u += q & swap;
         v += r & swap;
@@ -90,7 +94,7 @@ static limb divsteps(limb eta, ulimb f, ulimb g, matrix *t)
     t->v = (limb)v;
     t->q = (limb)q;
     t->r = (limb)r;
-    return eta;
+    return zeta;
 }
 
 /* (f, g) = T (f, g) / 2^L, exactly. |f|, |g| never exceed m. */
@@ -124,15 +128,23 @@ static void propagate(num *x, size_t n)
     x->l[n - 1] += c;
 }
 
-/* x in (-m, 2m) to [0, m): add m if negative, then subtract m unless that
- * goes below zero. */
-static void normalize(num *x, const num *m, size_t n)
+/* x += m if x < 0. */
+static void add_m_if_negative(num *x, const num *m, size_t n)
 {
-    num t;
-    ulimb neg = sign_mask(x->l[n - 1]), keep;
+    ulimb neg = sign_mask(x->l[n - 1]);
     for (size_t i = 0; i < n; i++)
         x->l[i] += (limb)((ulimb)m->l[i] & neg);
     propagate(x, n);
+}
+
+/* x in (-2m, 2m) to [0, m): add m if negative, twice, then subtract m
+ * unless that goes below zero. */
+static void normalize(num *x, const num *m, size_t n)
+{
+    num t;
+    ulimb keep;
+    add_m_if_negative(x, m, n);
+    add_m_if_negative(x, m, n);
     for (size_t i = 0; i < n; i++)
         t.l[i] = x->l[i] - m->l[i];
     propagate(&t, n);
@@ -142,17 +154,25 @@ static void normalize(num *x, const num *m, size_t n)
     tls13_wipe(&t, sizeof(t));
 }
 
-/* (d, e) = T (d, e) / 2^L mod m, both in [0, m) in and out: adding md m and
- * me m (md, me in [0, 2^L)) clears the low L bits, and the quotient lies in
- * (-m, 2m) since |u| + |v| <= 2^L. */
+/* (d, e) = T (d, e) / 2^L mod m, in (-2m, m) in and out, with no
+ * normalisation between batches. A negative d is taken as d + m (now in
+ * (-m, m)), which only adds u m to the first sum (and q m to the second),
+ * so |u d + v e| < 2^L m as |u| + |v| <= 2^L. Subtracting c m, c in
+ * [0, 2^L), clears the low L bits, and the quotient is in (-2m, m). */
 static void update_de(num *d, num *e, const matrix *t, const num *m, uint64_t m_inv, size_t n)
 {
-    uint64_t low_d = (uint64_t)(ulimb)t->u * (uint64_t)d->l[0] + (uint64_t)(ulimb)t->v * (uint64_t)e->l[0];
-    uint64_t low_e = (uint64_t)(ulimb)t->q * (uint64_t)d->l[0] + (uint64_t)(ulimb)t->r * (uint64_t)e->l[0];
-    limb md = (limb)(((uint64_t)0 - low_d * m_inv) & DIGIT_MASK);
-    limb me = (limb)(((uint64_t)0 - low_e * m_inv) & DIGIT_MASK);
-    wide cd = (wide)t->u * d->l[0] + (wide)t->v * e->l[0] + (wide)md * m->l[0];
-    wide ce = (wide)t->q * d->l[0] + (wide)t->r * e->l[0] + (wide)me * m->l[0];
+    ulimb sd = sign_mask(d->l[n - 1]), se = sign_mask(e->l[n - 1]);
+    limb md = (limb)(((ulimb)t->u & sd) + ((ulimb)t->v & se));
+    limb me = (limb)(((ulimb)t->q & sd) + ((ulimb)t->r & se));
+    uint64_t low_d = (uint64_t)(ulimb)t->u * (uint64_t)d->l[0] + (uint64_t)(ulimb)t->v * (uint64_t)e->l[0] +
+                     (uint64_t)(ulimb)md * (uint64_t)m->l[0];
+    uint64_t low_e = (uint64_t)(ulimb)t->q * (uint64_t)d->l[0] + (uint64_t)(ulimb)t->r * (uint64_t)e->l[0] +
+                     (uint64_t)(ulimb)me * (uint64_t)m->l[0];
+    wide cd, ce;
+    md -= (limb)((low_d * m_inv) & DIGIT_MASK);
+    me -= (limb)((low_e * m_inv) & DIGIT_MASK);
+    cd = (wide)t->u * d->l[0] + (wide)t->v * e->l[0] + (wide)md * m->l[0];
+    ce = (wide)t->q * d->l[0] + (wide)t->r * e->l[0] + (wide)me * m->l[0];
     cd >>= L;
     ce >>= L;
     for (size_t i = 1; i < n; i++) {
@@ -165,8 +185,6 @@ static void update_de(num *d, num *e, const matrix *t, const num *m, uint64_t m_
     }
     d->l[n - 1] = (limb)cd;
     e->l[n - 1] = (limb)ce;
-    normalize(d, m, n);
-    normalize(e, m, n);
 }
 
 static void from_words(num *x, const uint64_t *w, size_t nwords, size_t n)
@@ -200,11 +218,11 @@ static void to_words(uint64_t *w, const num *x, size_t nwords, size_t n)
 void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_t nwords)
 {
     const size_t bits = 64 * nwords, n = (bits + 2 + L - 1) / L;
-    const size_t batches = ((49 * bits + 57) / 17 + L - 1) / L;
+    const size_t batches = ((45907 * bits + 26313) / 19929 + L - 1) / L;
     uint64_t m_inv = m_words[0]; /* m^-1 mod 2^64 by Newton: 3, 6, ... 96 bits */
     num m, f, g, d, e;
     matrix t;
-    limb eta = -1; /* delta = 1 */
+    limb zeta = -1; /* delta = 1/2 */
     ulimb neg;
     for (int i = 0; i < 5; i++)
         m_inv *= 2 - m_words[0] * m_inv;
@@ -215,11 +233,12 @@ void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_
     memset(&e, 0, sizeof(e));
     e.l[0] = 1;
     for (size_t i = 0; i < batches; i++) {
-        eta = divsteps(eta, (ulimb)f.l[0], (ulimb)g.l[0], &t);
+        zeta = divsteps(zeta, (ulimb)f.l[0], (ulimb)g.l[0], &t);
         update_fg(&f, &g, &t, n);
         update_de(&d, &e, &t, &m, m_inv, n);
     }
-    /* g = 0 and f = +-1 (f = m when a = 0, with d = 0): a^-1 = sign(f) d. */
+    /* g = 0 and f = +-1 (f = m when a = 0, with d = 0): a^-1 = sign(f) d,
+     * which is in (-2m, 2m). */
     neg = sign_mask(f.l[n - 1]);
     for (size_t i = 0; i < n; i++)
         d.l[i] = (limb)(((ulimb)d.l[i] ^ neg) - neg);
@@ -231,5 +250,5 @@ void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_
     tls13_wipe(&d, sizeof(d));
     tls13_wipe(&e, sizeof(e));
     tls13_wipe(&t, sizeof(t));
-    tls13_wipe(&eta, sizeof(eta));
+    tls13_wipe(&zeta, sizeof(zeta));
 }
