@@ -69,22 +69,25 @@ static void words_to_limbs(ec_limb *a, const uint64_t *w, size_t nwords)
     }
 }
 
-/* By division steps (modinv.h), constant time and a third to a quarter of
- * the cost of a^(m-2). The input is a R, whose plain inverse is a^-1 R^-1:
- * a Montgomery multiplication by R^3 (itself R^2 R^2 / R) brings that to
- * a^-1 R. */
-void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a)
+void ec_mod_inv(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
     uint64_t w[EC_MAX_BITS / 64] = { 0 }, m[EC_MAX_BITS / 64] = { 0 };
     const size_t nwords = f->nbytes / 8;
-    ec_fe t, r3;
     limbs_to_words(w, a, nwords);
     limbs_to_words(m, f->m, nwords);
     tls13_modinv(w, w, m, nwords);
-    words_to_limbs(t, w, nwords);
+    words_to_limbs(r, w, nwords);
+    tls13_wipe(w, sizeof(w));
+}
+
+/* The input is a R, whose plain inverse is a^-1 R^-1: a Montgomery
+ * multiplication by R^3 (itself R^2 R^2 / R) brings that to a^-1 R. */
+void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a)
+{
+    ec_fe t, r3;
+    ec_mod_inv(f, t, a);
     ec_fe_mul(f, r3, f->rr, f->rr);
     ec_fe_mul(f, r, t, r3);
-    tls13_wipe(w, sizeof(w));
     tls13_wipe(t, sizeof(t));
 }
 

@@ -9,13 +9,4 @@
  * (k is then unusable). Constant time. */
 ec_limb ec_scalar_from_bytes(const ec_curve *c, ec_limb *k, const uint8_t *in);
 
-/* r = a^-1 mod m, plain (not Montgomery) form in and out, 0 for a = 0;
- * a < m. Variable time (ec_scalar_inv.c): only for public values or values
- * blinded by a secret random factor. */
-void ec_mod_inv_vartime(const ec_field *f, ec_limb *r, const ec_limb *a);
-/* r = a^-1 mod m (plain form, 0 for a = 0) for a secret a < m: the
- * variable-time inversion of a times a fresh random factor, faster than
- * the constant-time ec_fe_inv. TLS13_OK or the random source's error. */
-int ec_mod_inv_blinded(const ec_field *f, ec_limb *r, const ec_limb *a);
-
 #endif

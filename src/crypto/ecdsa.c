@@ -121,9 +121,7 @@ int tls13_ecdsa_sign_with_entropy(tls13_ec_curve curve, tls13_hash_alg hash, con
         ec_fe_reduce_once(n, r, x); /* x < p < 2n */
         if (ec_fe_is_zero(n, r))
             continue;
-        rc = ec_mod_inv_blinded(n, k, k); /* k^-1, plain */
-        if (rc != TLS13_OK)
-            break;
+        ec_mod_inv(n, k, k); /* k^-1, plain, constant time */
         ec_fe_to_mont(n, t, r);
         ec_fe_mul(n, t, t, d);
         ec_fe_add(n, t, t, e);         /* e + r d, Montgomery form */
@@ -196,10 +194,10 @@ int tls13_ecdsa_verify(tls13_ec_curve curve, const uint8_t *pub, size_t pub_len,
     if (!tls13_der_read(&in, TLS13_DER_SEQUENCE, &seq) || !tls13_reader_done(&in) || !read_scalar(c, &seq, r) ||
         !read_scalar(c, &seq, s) || !tls13_reader_done(&seq))
         return TLS13_ERR_BAD_SIGNATURE;
-    /* Steps 3-6: w = s^-1 (public: variable time), u1 = e w, u2 = r w,
+    /* Steps 3-6: w = s^-1, u1 = e w, u2 = r w,
      * R = u1 G + u2 Q; a Montgomery product with the plain w is plain. */
     digest_to_scalar(c, e, digest, digest_len);
-    ec_mod_inv_vartime(n, w, s);
+    ec_mod_inv(n, w, s);
     ec_fe_to_mont(n, e, e);
     ec_fe_mul(n, u1, e, w);
     ec_fe_to_mont(n, u2, r);
