@@ -78,8 +78,8 @@ void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a);
-/* r = a^-1 mod m by division steps (modinv.h), 0 for a = 0: a third to a
- * fifth of the cost of a^(m-2), and the time does not depend on a.
+/* r = a^-1 mod m by division steps (modinv.h), 0 for a = 0: half to a fifth
+ * of the cost of a^(m-2), and the time does not depend on a.
  * ec_fe_inv is in Montgomery form in and out, ec_mod_inv in plain form (the
  * ECDSA scalars). */
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);
