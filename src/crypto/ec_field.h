@@ -79,6 +79,14 @@ void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* Fused operations of the point formulas, each one call (and, on the
+ * BMI2/ADX path for P-256, one pass through memory) instead of two:
+ * s = a + b and d = a - b; r = a - b - c; r = 3a; r = a - b / 2 (b / 2 =
+ * b 2^-1 mod m). Outputs may alias inputs (s and d not each other). */
+void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b);
+void ec_fe_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_triple(const ec_field *f, ec_limb *r, const ec_limb *a);
+void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 /* r = a^-1 (Montgomery form in and out; 0 maps to 0), by Fermat's little
  * theorem a^(m-2): the exponent is public, so the time does not depend on a. */
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);

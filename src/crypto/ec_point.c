@@ -40,11 +40,19 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr fe_sqr_id
 #define pt_add fe_add_id
 #define pt_sub fe_sub_id
+#define pt_add_sub fe_add_sub_id
+#define pt_sub_sub fe_sub_sub_id
+#define pt_triple fe_triple_id
+#define pt_sub_half fe_sub_half_id
 #else
 #define pt_mul(id, r, a, b) ec_fe_mul(field_of(id), r, a, b)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
 #define pt_add(id, r, a, b) ec_fe_add(field_of(id), r, a, b)
 #define pt_sub(id, r, a, b) ec_fe_sub(field_of(id), r, a, b)
+#define pt_add_sub(id, s, d, a, b) ec_fe_add_sub(field_of(id), s, d, a, b)
+#define pt_sub_sub(id, r, a, b, c) ec_fe_sub_sub(field_of(id), r, a, b, c)
+#define pt_triple(id, r, a) ec_fe_triple(field_of(id), r, a)
+#define pt_sub_half(id, r, a, b) ec_fe_sub_half(field_of(id), r, a, b)
 #endif
 
 static const ec_field *field_of(ec_modulus_id id)
@@ -61,25 +69,6 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 
 /* The output is written only at the end, so r may alias an input. */
 
-/* r = a / 2 mod p: a + p when a is odd (p is odd), then one bit down with
- * the carry of that sum. A field primitive (it could move to the field
- * layer) kept here, its only user being the doubling. */
-EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
-{
-    const ec_limb *p = id == EC_MOD_P256_P ? p256_p : p384_p;
-    size_t n = id == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
-    ec_limb odd = (ec_limb)0 - (a[0] & 1), s[EC_MAX_LIMBS];
-    ec_dlimb c = 0;
-    for (size_t j = 0; j < n; j++) {
-        c += (ec_dlimb)a[j] + (p[j] & odd);
-        s[j] = (ec_limb)c;
-        c >>= EC_LIMB_BITS;
-    }
-    for (size_t j = 0; j + 1 < n; j++)
-        r[j] = (s[j] >> 1) | (s[j + 1] << (EC_LIMB_BITS - 1));
-    r[n - 1] = (s[n - 1] >> 1) | ((ec_limb)c << (EC_LIMB_BITS - 1));
-}
-
 /* Doubling for a = -3 (Cohen, Miyaji, Ono, "Efficient elliptic curve
  * exponentiation using mixed coordinates", ASIACRYPT 1998; dbl-2001-b of
  * the Explicit-Formulas Database), written with Y' = 2 Y1 to drop the
@@ -88,7 +77,8 @@ EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
  *   alpha = 3 (X1 - delta)(X1 + delta)   [= 3 X1^2 + a Z1^4],
  *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
  *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
- * 4M + 4S and ten additions, subtractions or halvings. */
+ * 4M + 4S and ten additions, subtractions or halvings, made in six calls
+ * of the fused field operations. */
 EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 {
     ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
@@ -96,20 +86,16 @@ EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
     pt_sqr(id, delta, a->z);
     pt_sqr(id, gamma, y2);
     pt_mul(id, beta, a->x, gamma);
-    pt_sub(id, t, a->x, delta);
-    pt_add(id, alpha, a->x, delta);
+    pt_add_sub(id, alpha, t, a->x, delta);
     pt_mul(id, alpha, alpha, t);
-    pt_add(id, t, alpha, alpha);
-    pt_add(id, alpha, alpha, t);
+    pt_triple(id, alpha, alpha);
     pt_sqr(id, x3, alpha);
-    pt_sub(id, x3, x3, beta);
-    pt_sub(id, x3, x3, beta);
+    pt_sub_sub(id, x3, x3, beta, beta);
     pt_mul(id, z3, y2, a->z);
     pt_sub(id, y3, beta, x3);
     pt_mul(id, y3, y3, alpha);
     pt_sqr(id, gamma, gamma);
-    pt_half(id, gamma, gamma);
-    pt_sub(id, y3, y3, gamma);
+    pt_sub_half(id, y3, y3, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
@@ -134,8 +120,7 @@ EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, c
     pt_mul(id, hhh, hh, h);
     pt_mul(id, v, u1, hh);
     pt_sqr(id, x3, rr);
-    pt_sub(id, x3, x3, hhh);
-    pt_sub(id, x3, x3, v);
+    pt_sub_sub(id, x3, x3, hhh, v);
     pt_sub(id, x3, x3, v);
     pt_sub(id, y3, v, x3);
     pt_mul(id, y3, y3, rr);

@@ -213,6 +213,43 @@ static void assert_fe(const ec_field *f, const ec_limb *got, const ec_limb *want
     }
 }
 
+/* The fused operations on (x, y) and a third input z, each also in place
+ * (the point formulas call them with outputs aliasing inputs). The half is
+ * checked by its definition, 2 (x - r) == y, not by the algorithm it uses. */
+static unsigned check_fused(const ec_field *f, const ec_limb *x, const ec_limb *y, const ec_limb *z,
+                            const char *path)
+{
+    ec_fe r, s, want, t, u;
+    ec_fe_add_sub(f, r, s, x, y);
+    ref_addmod(want, x, y, f);
+    assert_fe(f, r, want, "add_sub sum", path);
+    ref_submod(want, x, y, f);
+    assert_fe(f, s, want, "add_sub difference", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_copy(f, t, y);
+    ec_fe_add_sub(f, u, t, u, t);
+    assert_fe(f, u, r, "add_sub in place, sum", path);
+    assert_fe(f, t, s, "add_sub in place, difference", path);
+    ec_fe_sub_sub(f, r, x, y, z);
+    ref_submod(t, x, y, f);
+    ref_submod(want, t, z, f);
+    assert_fe(f, r, want, "sub_sub", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_sub(f, u, u, y, y);
+    ref_submod(t, x, y, f);
+    ref_submod(want, t, y, f);
+    assert_fe(f, u, want, "sub_sub in place, b == c", path);
+    ec_fe_sub_half(f, r, x, y);
+    ref_submod(t, x, r, f);
+    ref_addmod(want, t, t, f);
+    assert_fe(f, want, y, "sub_half", path);
+    assert_true(ec_fe_lt_modulus(f, r));
+    ec_fe_copy(f, u, y);
+    ec_fe_sub_half(f, u, x, u);
+    assert_fe(f, u, r, "sub_half in place", path);
+    return 4;
+}
+
 static unsigned check_pair(const ec_field *f, const ec_limb *x, const ec_limb *y, const char *path)
 {
     ec_fe r, want, t, u;
@@ -248,13 +285,20 @@ static unsigned check_single(const ec_field *f, const ec_limb *x, const char *pa
     ec_fe_neg(f, r, x);
     ref_submod(want, zero, x, f);
     assert_fe(f, r, want, "neg", path);
+    ec_fe_triple(f, r, x);
+    ref_addmod(t, x, x, f);
+    ref_addmod(want, t, x, f);
+    assert_fe(f, r, want, "triple", path);
+    ec_fe_copy(f, t, x);
+    ec_fe_triple(f, t, t);
+    assert_fe(f, t, r, "triple in place", path);
     /* to_mont: x R mod m; from_mont undoes it */
     ec_fe_to_mont(f, r, x);
     ref_times_r(want, x, f);
     assert_fe(f, r, want, "to_mont", path);
     ec_fe_from_mont(f, t, r);
     assert_fe(f, t, x, "from_mont", path);
-    return 4;
+    return 5;
 }
 
 /* inv: x inv(x) == R^2 (both in Montgomery form), inv(0) = 0. */
@@ -284,8 +328,10 @@ static void run_all(const char *path)
             input(x[i], i, f);
         for (int i = 0; i < INPUTS; i++) {
             cases += check_single(f, x[i], path);
-            for (int j = 0; j < INPUTS; j++)
+            for (int j = 0; j < INPUTS; j++) {
                 cases += check_pair(f, x[i], x[j], path);
+                cases += check_fused(f, x[i], x[j], x[(i + j + 1) % INPUTS], path);
+            }
         }
         for (int i = 0; i < INVERSES; i++)
             cases += check_inverse(f, x[i], path);
