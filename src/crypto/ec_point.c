@@ -134,19 +134,27 @@ EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, c
     return same;
 }
 
+/* With b's Z2^2 and Z2^3 given (the variable-base table stores them). */
+EC_INLINE ec_limb point_add_zz(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_limb *bx, const ec_limb *by,
+                               const ec_limb *bz, const ec_limb *z2z2, const ec_limb *z2z2z2)
+{
+    ec_fe z1z1, u1, u2, s1, s2, z;
+    pt_sqr(id, z1z1, a->z);
+    pt_mul(id, u1, a->x, z2z2);
+    pt_mul(id, u2, bx, z1z1);
+    pt_mul(id, s1, z2z2z2, a->y);
+    pt_mul(id, s2, a->z, z1z1);
+    pt_mul(id, s2, s2, by);
+    pt_mul(id, z, a->z, bz);
+    return add_finish(id, r, u1, s1, u2, s2, z);
+}
+
 EC_INLINE ec_limb point_add(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_point *b)
 {
-    ec_fe z1z1, z2z2, u1, u2, s1, s2, z;
-    pt_sqr(id, z1z1, a->z);
+    ec_fe z2z2, z2z2z2;
     pt_sqr(id, z2z2, b->z);
-    pt_mul(id, u1, a->x, z2z2);
-    pt_mul(id, u2, b->x, z1z1);
-    pt_mul(id, s1, b->z, z2z2);
-    pt_mul(id, s1, s1, a->y);
-    pt_mul(id, s2, a->z, z1z1);
-    pt_mul(id, s2, s2, b->y);
-    pt_mul(id, z, a->z, b->z);
-    return add_finish(id, r, u1, s1, u2, s2, z);
+    pt_mul(id, z2z2z2, b->z, z2z2);
+    return point_add_zz(id, r, a, b->x, b->y, b->z, z2z2, z2z2z2);
 }
 
 /* Z2 = 1: U1 = X1, S1 = Y1, z = Z1. */
@@ -175,6 +183,27 @@ ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec
     if (c->id == TLS13_CURVE_P256)
         return point_add(EC_MOD_P256_P, r, a, b);
     return point_add(EC_MOD_P384_P, r, a, b);
+}
+
+ec_limb ec_point_add_zz(const ec_curve *c, ec_point *r, const ec_point *a, const ec_limb *b)
+{
+    if (c->id == TLS13_CURVE_P256) {
+        size_t L = EC_LIMBS(256);
+        return point_add_zz(EC_MOD_P256_P, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);
+    } else {
+        size_t L = EC_LIMBS(384);
+        return point_add_zz(EC_MOD_P384_P, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);
+    }
+}
+
+void ec_point_pack_zz(const ec_curve *c, ec_limb *out, const ec_point *a)
+{
+    size_t L = c->p->nlimbs;
+    ec_fe_copy(c->p, out, a->x);
+    ec_fe_copy(c->p, out + L, a->y);
+    ec_fe_copy(c->p, out + 2 * L, a->z);
+    ec_fe_sqr(c->p, out + 3 * L, a->z);
+    ec_fe_mul(c->p, out + 4 * L, out + 3 * L, a->z);
 }
 
 ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)
