@@ -22,8 +22,9 @@
  * subtraction modulo the two primes p use BMI2/ADX intrinsics when the CPU
  * has them (ec_field_x86.h, chosen at run time; tls13_cpu_set_mask(0) or
  * TLS13_FORCE_PORTABLE=1 select the portable code). Both compute the same
- * values. ec_fe_inv uses addition chains for the primes and sliding windows
- * for the orders.
+ * values. ec_fe_inv uses the constant-time divsteps of Bernstein and Yang
+ * with 64-bit limbs; with 32-bit limbs, Fermat's little theorem (addition
+ * chains for the primes, sliding windows for the orders).
  *
  * Nothing here branches on or indexes memory by element values; only the
  * modulus (public) selects code.
@@ -87,8 +88,8 @@ void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, 
 void ec_fe_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_fe_triple(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
-/* r = a^-1 (Montgomery form in and out; 0 maps to 0), by Fermat's little
- * theorem a^(m-2): the exponent is public, so the time does not depend on a. */
+/* r = a^-1 (Montgomery form in and out; 0 maps to 0), in time independent
+ * of a. m must be prime (any of the four moduli). */
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);
 /* Into and out of Montgomery form. */
 void ec_fe_to_mont(const ec_field *f, ec_limb *r, const ec_limb *a);

@@ -319,7 +319,9 @@ static unsigned check_inverse(const ec_field *f, const ec_limb *x, const char *p
 
 static void run_all(const char *path)
 {
-    enum { INPUTS = 32, INVERSES = 16 };
+    /* inversion on the edge values and many random ones: the divsteps'
+     * masks and limb carries have data-dependent paths through them */
+    enum { INPUTS = 32, RANDOM_INVERSES = 256 };
     for (size_t fi = 0; fi < sizeof(fields) / sizeof(fields[0]); fi++) {
         const ec_field *f = fields[fi];
         ec_fe x[INPUTS];
@@ -333,8 +335,13 @@ static void run_all(const char *path)
                 cases += check_fused(f, x[i], x[j], x[(i + j + 1) % INPUTS], path);
             }
         }
-        for (int i = 0; i < INVERSES; i++)
+        for (int i = 0; i < INPUTS; i++)
             cases += check_inverse(f, x[i], path);
+        for (int i = 0; i < RANDOM_INVERSES; i++) {
+            ec_fe y;
+            random_value(y, f);
+            cases += check_inverse(f, y, path);
+        }
         printf("%s (%s path, %d-bit limbs): %u cases checked\n", field_names[fi], path, EC_LIMB_BITS, cases);
         assert_true(cases > 0);
     }
