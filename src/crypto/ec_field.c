@@ -53,6 +53,26 @@ void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_li
     fe_sub_half_id(f->id, r, a, b);
 }
 
+void ec_fe_mul_triple(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    fe_mul_triple_id(f->id, r, a, b);
+}
+
+void ec_fe_sqr_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    fe_sqr_sub_sub_id(f->id, r, a, b, c);
+}
+
+void ec_fe_mul_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    fe_mul_sub_id(f->id, r, a, b, c);
+}
+
+void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    fe_mul_sub_half_id(f->id, r, a, b, c);
+}
+
 void ec_fe_to_mont(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
     ec_fe_mul(f, r, a, f->rr);

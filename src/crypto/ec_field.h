@@ -88,6 +88,12 @@ void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, 
 void ec_fe_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_fe_triple(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+/* A product and the operation that consumes it, likewise: r = 3 a b;
+ * r = a^2 - b - c; r = a b - c; r = a b - c / 2. */
+void ec_fe_mul_triple(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sqr_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_mul_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 /* r = a^-1 (Montgomery form in and out; 0 maps to 0), in time independent
  * of a. m must be prime (any of the four moduli). */
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);

@@ -259,6 +259,10 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
 #define ec_p256p_sub_sub_x86(r, a, b, c) ((void)0)
 #define ec_p256p_triple_x86(r, a) ((void)0)
 #define ec_p256p_sub_half_x86(r, a, b) ((void)0)
+#define ec_p256p_mul_triple_x86(r, a, b) ((void)0)
+#define ec_p256p_sqr_sub_sub_x86(r, a, b, c) ((void)0)
+#define ec_p256p_mul_sub_x86(r, a, b, c) ((void)0)
+#define ec_p256p_mul_sub_half_x86(r, a, b, c) ((void)0)
 #define ec_p384p_mul_x86(r, a, b) ((void)0)
 #define ec_p384p_sqr_x86(r, a) ((void)0)
 #define ec_p384p_add_x86(r, a, b) ((void)0)
@@ -410,6 +414,50 @@ EC_INLINE void fe_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, co
     }
     EC_DISPATCH(id, mod_half, t, b)
     fe_sub_id(id, r, a, t);
+}
+
+EC_INLINE void fe_mul_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_triple_x86(r, a, b);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_triple_id(id, r, t);
+}
+
+EC_INLINE void fe_sqr_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sqr_sub_sub_x86(r, a, b, c);
+        return;
+    }
+    fe_sqr_id(id, t, a);
+    fe_sub_sub_id(id, r, t, b, c);
+}
+
+EC_INLINE void fe_mul_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_sub_x86(r, a, b, c);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_sub_id(id, r, t, c);
+}
+
+EC_INLINE void fe_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_sub_half_x86(r, a, b, c);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_sub_half_id(id, r, t, c);
 }
 
 #endif

@@ -107,17 +107,11 @@ static inline X86_FN void p256_load(u64x x[4], const ec_limb *a)
     x[3] = (u64x)a[3];
 }
 
-static inline X86_FN void final_subtract(ec_limb *r, u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
-{
-    u64x x[4];
-    final_subtract_regs(x, t0, t1, t2, t3, carry);
-    p256_store(r, x);
-}
-
 /* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
  * a row a[i] b, then one reduction step, four times; the accumulator
  * (t0..t5) stays below 2p 2^64, so t5 is a carry bit. */
-X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4], const ec_limb *a,
+                                                                       const ec_limb *b)
 {
     u64x two32 = two_to_32;
     u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
@@ -137,13 +131,13 @@ X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
     }
     REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
     c5 = carry;
-    final_subtract(r, t1, t2, t3, t4, c5);
+    final_subtract_regs(r, t1, t2, t3, t4, c5);
 }
 
 /* The square as cross products a[i] a[j] (i < j, six multiplications),
  * doubled, plus the four squares; then four reduction steps on the low half
  * and the high half added (separated operand scanning). */
-X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+static inline X86_FN __attribute__((always_inline)) void p256_sqr_regs(u64x r[4], const ec_limb *a)
 {
     u64x two32 = two_to_32;
     u64x a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
@@ -206,7 +200,7 @@ X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
     ADC(k, t2, t6, t2);
     ADC(k, t3, t7, t3);
     ADC(k, top, 0, c4);
-    final_subtract(r, t0, t1, t2, t3, c4);
+    final_subtract_regs(r, t0, t1, t2, t3, c4);
 }
 
 /* The linear operations on values in registers, so that the fused
@@ -312,6 +306,62 @@ X86_FN void ec_p256p_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b
     p256_load(y, b);
     p256_half_regs(y, y);
     p256_load(x, a);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4];
+    p256_mul_regs(x, a, b);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+{
+    u64x x[4];
+    p256_sqr_regs(x, a);
+    p256_store(r, x);
+}
+
+/* A product or square and the linear operation that consumes it, in one
+ * call: the product stays in registers. Every input is read before r is
+ * written. */
+X86_FN void ec_p256p_mul_triple_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_add_regs(y, x, x);
+    p256_add_regs(y, y, x);
+    p256_store(r, y);
+}
+
+X86_FN void ec_p256p_sqr_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_sqr_regs(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_load(y, c);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_load(y, c);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_load(y, c);
+    p256_half_regs(y, y);
     p256_sub_regs(x, x, y);
     p256_store(r, x);
 }

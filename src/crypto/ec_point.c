@@ -44,6 +44,10 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sub_sub fe_sub_sub_id
 #define pt_triple fe_triple_id
 #define pt_sub_half fe_sub_half_id
+#define pt_mul_triple fe_mul_triple_id
+#define pt_sqr_sub_sub fe_sqr_sub_sub_id
+#define pt_mul_sub fe_mul_sub_id
+#define pt_mul_sub_half fe_mul_sub_half_id
 #else
 #define pt_mul(id, r, a, b) ec_fe_mul(field_of(id), r, a, b)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
@@ -53,6 +57,10 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sub_sub(id, r, a, b, c) ec_fe_sub_sub(field_of(id), r, a, b, c)
 #define pt_triple(id, r, a) ec_fe_triple(field_of(id), r, a)
 #define pt_sub_half(id, r, a, b) ec_fe_sub_half(field_of(id), r, a, b)
+#define pt_mul_triple(id, r, a, b) ec_fe_mul_triple(field_of(id), r, a, b)
+#define pt_sqr_sub_sub(id, r, a, b, c) ec_fe_sqr_sub_sub(field_of(id), r, a, b, c)
+#define pt_mul_sub(id, r, a, b, c) ec_fe_mul_sub(field_of(id), r, a, b, c)
+#define pt_mul_sub_half(id, r, a, b, c) ec_fe_mul_sub_half(field_of(id), r, a, b, c)
 #endif
 
 static const ec_field *field_of(ec_modulus_id id)
@@ -77,8 +85,8 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
  *   alpha = 3 (X1 - delta)(X1 + delta)   [= 3 X1^2 + a Z1^4],
  *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
  *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
- * 4M + 4S and ten additions, subtractions or halvings, made in six calls
- * of the fused field operations. */
+ * 4M + 4S and ten additions, subtractions or halvings, most of them fused
+ * into the products they follow. */
 EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 {
     ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
@@ -87,15 +95,12 @@ EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
     pt_sqr(id, gamma, y2);
     pt_mul(id, beta, a->x, gamma);
     pt_add_sub(id, alpha, t, a->x, delta);
-    pt_mul(id, alpha, alpha, t);
-    pt_triple(id, alpha, alpha);
-    pt_sqr(id, x3, alpha);
-    pt_sub_sub(id, x3, x3, beta, beta);
+    pt_mul_triple(id, alpha, alpha, t);
+    pt_sqr_sub_sub(id, x3, alpha, beta, beta);
     pt_mul(id, z3, y2, a->z);
     pt_sub(id, y3, beta, x3);
-    pt_mul(id, y3, y3, alpha);
     pt_sqr(id, gamma, gamma);
-    pt_sub_half(id, y3, y3, gamma);
+    pt_mul_sub_half(id, y3, y3, alpha, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
@@ -119,13 +124,11 @@ EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, c
     pt_sqr(id, hh, h);
     pt_mul(id, hhh, hh, h);
     pt_mul(id, v, u1, hh);
-    pt_sqr(id, x3, rr);
-    pt_sub_sub(id, x3, x3, hhh, v);
+    pt_sqr_sub_sub(id, x3, rr, hhh, v);
     pt_sub(id, x3, x3, v);
     pt_sub(id, y3, v, x3);
-    pt_mul(id, y3, y3, rr);
     pt_mul(id, hhh, hhh, s1);
-    pt_sub(id, y3, y3, hhh);
+    pt_mul_sub(id, y3, y3, rr, hhh);
     pt_mul(id, z3, z, h);
     same = ec_fe_is_zero(field_of(id), h) & ec_fe_is_zero(field_of(id), rr);
     pt_copy(id, r->x, x3);

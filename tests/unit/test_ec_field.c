@@ -213,6 +213,59 @@ static void assert_fe(const ec_field *f, const ec_limb *got, const ec_limb *want
     }
 }
 
+/* The products fused with the operation that follows them, against the
+ * separate operations (each checked against the reference on its own), in
+ * place on every input too. */
+static unsigned check_fused_products(const ec_field *f, const ec_limb *x, const ec_limb *y, const ec_limb *z,
+                                     const char *path)
+{
+    ec_fe r, want, t, u;
+    ec_fe_mul(f, t, x, y);
+    ec_fe_triple(f, want, t);
+    ec_fe_mul_triple(f, r, x, y);
+    assert_fe(f, r, want, "mul_triple", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_mul_triple(f, u, u, y);
+    assert_fe(f, u, want, "mul_triple in place, a", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_mul_triple(f, u, x, u);
+    assert_fe(f, u, want, "mul_triple in place, b", path);
+
+    ec_fe_sqr(f, t, x);
+    ec_fe_sub_sub(f, want, t, y, z);
+    ec_fe_sqr_sub_sub(f, r, x, y, z);
+    assert_fe(f, r, want, "sqr_sub_sub", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sqr_sub_sub(f, u, u, y, z);
+    assert_fe(f, u, want, "sqr_sub_sub in place, a", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_sqr_sub_sub(f, u, x, y, u);
+    assert_fe(f, u, want, "sqr_sub_sub in place, c", path);
+
+    ec_fe_mul(f, t, x, y);
+    ec_fe_sub(f, want, t, z);
+    ec_fe_mul_sub(f, r, x, y, z);
+    assert_fe(f, r, want, "mul_sub", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_mul_sub(f, u, x, y, u);
+    assert_fe(f, u, want, "mul_sub in place, c", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_mul_sub(f, u, u, y, z);
+    assert_fe(f, u, want, "mul_sub in place, a", path);
+
+    ec_fe_mul(f, t, x, y);
+    ec_fe_sub_half(f, want, t, z);
+    ec_fe_mul_sub_half(f, r, x, y, z);
+    assert_fe(f, r, want, "mul_sub_half", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_mul_sub_half(f, u, x, u, z);
+    assert_fe(f, u, want, "mul_sub_half in place, b", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_mul_sub_half(f, u, x, y, u);
+    assert_fe(f, u, want, "mul_sub_half in place, c", path);
+    return 4;
+}
+
 /* The fused operations on (x, y) and a third input z, each also in place
  * (the point formulas call them with outputs aliasing inputs). The half is
  * checked by its definition, 2 (x - r) == y, not by the algorithm it uses. */
@@ -247,7 +300,7 @@ static unsigned check_fused(const ec_field *f, const ec_limb *x, const ec_limb *
     ec_fe_copy(f, u, y);
     ec_fe_sub_half(f, u, x, u);
     assert_fe(f, u, r, "sub_half in place", path);
-    return 4;
+    return 4 + check_fused_products(f, x, y, z, path);
 }
 
 static unsigned check_pair(const ec_field *f, const ec_limb *x, const ec_limb *y, const char *path)
