@@ -73,6 +73,17 @@ void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const e
     fe_mul_sub_half_id(f->id, r, a, b, c);
 }
 
+void ec_fe_triple_sum_diff(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    fe_triple_sum_diff_id(f->id, r, a, b);
+}
+
+void ec_fe_sub_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
+                            const ec_limb *d)
+{
+    fe_sub_mul_sub_half_id(f->id, r, a, b, c, d);
+}
+
 void ec_fe_to_mont(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
     ec_fe_mul(f, r, a, f->rr);

@@ -94,6 +94,11 @@ void ec_fe_mul_triple(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_
 void ec_fe_sqr_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_fe_mul_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+/* The doubling's alpha and Y3 in one call each: r = 3 (a + b)(a - b);
+ * r = (a - b) c - d / 2. */
+void ec_fe_triple_sum_diff(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sub_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
+                            const ec_limb *d);
 /* r = a^-1 (Montgomery form in and out; 0 maps to 0), in time independent
  * of a. m must be prime (any of the four moduli). */
 void ec_fe_inv(const ec_field *f, ec_limb *r, const ec_limb *a);

@@ -263,6 +263,8 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
 #define ec_p256p_sqr_sub_sub_x86(r, a, b, c) ((void)0)
 #define ec_p256p_mul_sub_x86(r, a, b, c) ((void)0)
 #define ec_p256p_mul_sub_half_x86(r, a, b, c) ((void)0)
+#define ec_p256p_triple_sum_diff_x86(r, a, b) ((void)0)
+#define ec_p256p_sub_mul_sub_half_x86(r, a, b, c, d) ((void)0)
 #define ec_p384p_mul_x86(r, a, b) ((void)0)
 #define ec_p384p_sqr_x86(r, a) ((void)0)
 #define ec_p384p_add_x86(r, a, b) ((void)0)
@@ -458,6 +460,29 @@ EC_INLINE void fe_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a
     }
     fe_mul_id(id, t, a, b);
     fe_sub_half_id(id, r, t, c);
+}
+
+EC_INLINE void fe_triple_sum_diff_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe s, d;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_triple_sum_diff_x86(r, a, b);
+        return;
+    }
+    fe_add_sub_id(id, s, d, a, b);
+    fe_mul_triple_id(id, r, s, d);
+}
+
+EC_INLINE void fe_sub_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b,
+                                      const ec_limb *c, const ec_limb *d)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sub_mul_sub_half_x86(r, a, b, c, d);
+        return;
+    }
+    fe_sub_id(id, t, a, b);
+    fe_mul_sub_half_id(id, r, t, c, d);
 }
 
 #endif

@@ -366,6 +366,40 @@ X86_FN void ec_p256p_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_lim
     p256_store(r, x);
 }
 
+/* 3 (a + b)(a - b) and (a - b) c - d / 2: the doubling's alpha and Y3, each
+ * with its linear operands computed in the same call. */
+X86_FN void ec_p256p_triple_sum_diff_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4], s[4];
+    ec_limb sum[4], diff[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_add_regs(s, x, y);
+    p256_sub_regs(x, x, y);
+    p256_store(sum, s);
+    p256_store(diff, x);
+    p256_mul_regs(x, sum, diff);
+    p256_add_regs(y, x, x);
+    p256_add_regs(y, y, x);
+    p256_store(r, y);
+}
+
+X86_FN void ec_p256p_sub_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
+                                          const ec_limb *d)
+{
+    u64x x[4], y[4];
+    ec_limb diff[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_store(diff, x);
+    p256_mul_regs(x, diff, c);
+    p256_load(y, d);
+    p256_half_regs(y, y);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
 /* ---- P-384 ---- */
 
 /* p's limbs, little-endian; p = 2^384 - c with c = 2^128 + 2^96 - 2^32 + 1,

@@ -48,6 +48,8 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr_sub_sub fe_sqr_sub_sub_id
 #define pt_mul_sub fe_mul_sub_id
 #define pt_mul_sub_half fe_mul_sub_half_id
+#define pt_triple_sum_diff fe_triple_sum_diff_id
+#define pt_sub_mul_sub_half fe_sub_mul_sub_half_id
 #else
 #define pt_mul(id, r, a, b) ec_fe_mul(field_of(id), r, a, b)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
@@ -61,6 +63,8 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr_sub_sub(id, r, a, b, c) ec_fe_sqr_sub_sub(field_of(id), r, a, b, c)
 #define pt_mul_sub(id, r, a, b, c) ec_fe_mul_sub(field_of(id), r, a, b, c)
 #define pt_mul_sub_half(id, r, a, b, c) ec_fe_mul_sub_half(field_of(id), r, a, b, c)
+#define pt_triple_sum_diff(id, r, a, b) ec_fe_triple_sum_diff(field_of(id), r, a, b)
+#define pt_sub_mul_sub_half(id, r, a, b, c, d) ec_fe_sub_mul_sub_half(field_of(id), r, a, b, c, d)
 #endif
 
 static const ec_field *field_of(ec_modulus_id id)
@@ -89,18 +93,16 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
  * into the products they follow. */
 EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 {
-    ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
+    ec_fe y2, delta, gamma, beta, alpha, x3, y3, z3;
     pt_add(id, y2, a->y, a->y);
     pt_sqr(id, delta, a->z);
     pt_sqr(id, gamma, y2);
     pt_mul(id, beta, a->x, gamma);
-    pt_add_sub(id, alpha, t, a->x, delta);
-    pt_mul_triple(id, alpha, alpha, t);
+    pt_triple_sum_diff(id, alpha, a->x, delta);
     pt_sqr_sub_sub(id, x3, alpha, beta, beta);
     pt_mul(id, z3, y2, a->z);
-    pt_sub(id, y3, beta, x3);
     pt_sqr(id, gamma, gamma);
-    pt_mul_sub_half(id, y3, y3, alpha, gamma);
+    pt_sub_mul_sub_half(id, y3, beta, x3, alpha, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);

@@ -263,7 +263,33 @@ static unsigned check_fused_products(const ec_field *f, const ec_limb *x, const 
     ec_fe_copy(f, u, z);
     ec_fe_mul_sub_half(f, u, x, y, u);
     assert_fe(f, u, want, "mul_sub_half in place, c", path);
-    return 4;
+
+    ec_fe_add_sub(f, t, u, x, y);
+    ec_fe_mul_triple(f, want, t, u);
+    ec_fe_triple_sum_diff(f, r, x, y);
+    assert_fe(f, r, want, "triple_sum_diff", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_triple_sum_diff(f, u, x, u);
+    assert_fe(f, u, want, "triple_sum_diff in place, b", path);
+
+    /* (x - y) z - x / 2, then in place on a, b, c and d in turn */
+    ec_fe_sub(f, t, x, y);
+    ec_fe_mul_sub_half(f, want, t, z, x);
+    ec_fe_sub_mul_sub_half(f, r, x, y, z, x);
+    assert_fe(f, r, want, "sub_mul_sub_half", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_mul_sub_half(f, u, u, y, z, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, a", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_sub_mul_sub_half(f, u, x, u, z, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, b", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_sub_mul_sub_half(f, u, x, y, u, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, c", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_mul_sub_half(f, u, x, y, z, u);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, d", path);
+    return 6;
 }
 
 /* The fused operations on (x, y) and a third input z, each also in place
