@@ -122,19 +122,21 @@ EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, const ec_limb *s1, const ec_limb *u2,
                              const ec_limb *s2, const ec_limb *z)
 {
-    ec_fe h, rr, hh, hhh, v, x3, y3, z3;
+    ec_fe h, rr, hh, hhh, hhhs1, v, x3, y3, z3;
     ec_limb same;
+    /* ordered as in the doubling: an independent operation after each one
+     * whose result the next needs */
     pt_sub(id, h, u2, u1);
-    pt_sub(id, rr, s2, s1);
     pt_sqr(id, hh, h);
+    pt_sub(id, rr, s2, s1);
     pt_mul(id, hhh, hh, h);
     pt_mul(id, v, u1, hh);
     pt_sqr_sub_sub(id, x3, rr, hhh, v);
+    pt_mul(id, hhhs1, hhh, s1);
     pt_sub(id, x3, x3, v);
-    pt_sub(id, y3, v, x3);
-    pt_mul(id, hhh, hhh, s1);
-    pt_mul_sub(id, y3, y3, rr, hhh);
     pt_mul(id, z3, z, h);
+    pt_sub(id, y3, v, x3);
+    pt_mul_sub(id, y3, y3, rr, hhhs1);
     same = ec_fe_is_zero(field_of(id), h) & ec_fe_is_zero(field_of(id), rr);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
