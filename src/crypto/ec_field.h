@@ -78,6 +78,25 @@ void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a);
+/* Fused operations of the point formulas, each one call (and, on the
+ * BMI2/ADX path for P-256, one pass through memory) instead of two:
+ * s = a + b and d = a - b; r = a - b - c; r = 3a; r = a - b / 2 (b / 2 =
+ * b 2^-1 mod m). Outputs may alias inputs (s and d not each other). */
+void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b);
+void ec_fe_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_triple(const ec_field *f, ec_limb *r, const ec_limb *a);
+void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+/* A product and the operation that consumes it, likewise: r = 3 a b;
+ * r = a^2 - b - c; r = a b - c; r = a b - c / 2. */
+void ec_fe_mul_triple(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sqr_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_mul_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
+/* The doubling's alpha and Y3 in one call each: r = 3 (a + b)(a - b);
+ * r = (a - b) c - d / 2. */
+void ec_fe_triple_sum_diff(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
+void ec_fe_sub_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
+                            const ec_limb *d);
 /* r = a^-1 mod m by division steps (modinv.h), 0 for a = 0: half to a fifth
  * of the cost of a^(m-2), and the time does not depend on a.
  * ec_fe_inv is in Montgomery form in and out, ec_mod_inv in plain form (the

@@ -173,6 +173,24 @@ EC_INLINE void mod_sub(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_
     }
 }
 
+/* r = a / 2 mod m: a + m when a is odd (m is odd), then one bit down with
+ * the carry of that sum. */
+EC_INLINE void mod_half(ec_limb *r, const ec_limb *a, const ec_limb *m, size_t n)
+{
+    ec_limb odd = (ec_limb)0 - (a[0] & 1), s[EC_MAX_LIMBS];
+    ec_dlimb c = 0;
+    EC_UNROLL
+    for (size_t j = 0; j < n; j++) {
+        c += (ec_dlimb)a[j] + (m[j] & odd);
+        s[j] = (ec_limb)c;
+        c >>= EC_LIMB_BITS;
+    }
+    EC_UNROLL
+    for (size_t j = 0; j + 1 < n; j++)
+        r[j] = (s[j] >> 1) | (s[j + 1] << (EC_LIMB_BITS - 1));
+    r[n - 1] = (s[n - 1] >> 1) | ((ec_limb)c << (EC_LIMB_BITS - 1));
+}
+
 /* Squaring: the cross products a[i] a[j] (i < j) once, doubled, plus the
  * squares on the diagonal -- n(n-1)/2 + n multiplications instead of n^2 --
  * then Montgomery reduction one limb at a time on the 2n-limb square
@@ -237,6 +255,16 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
 #define ec_p256p_sqr_x86(r, a) ((void)0)
 #define ec_p256p_add_x86(r, a, b) ((void)0)
 #define ec_p256p_sub_x86(r, a, b) ((void)0)
+#define ec_p256p_add_sub_x86(s, d, a, b) ((void)0)
+#define ec_p256p_sub_sub_x86(r, a, b, c) ((void)0)
+#define ec_p256p_triple_x86(r, a) ((void)0)
+#define ec_p256p_sub_half_x86(r, a, b) ((void)0)
+#define ec_p256p_mul_triple_x86(r, a, b) ((void)0)
+#define ec_p256p_sqr_sub_sub_x86(r, a, b, c) ((void)0)
+#define ec_p256p_mul_sub_x86(r, a, b, c) ((void)0)
+#define ec_p256p_mul_sub_half_x86(r, a, b, c) ((void)0)
+#define ec_p256p_triple_sum_diff_x86(r, a, b) ((void)0)
+#define ec_p256p_sub_mul_sub_half_x86(r, a, b, c, d) ((void)0)
 #define ec_p384p_mul_x86(r, a, b) ((void)0)
 #define ec_p384p_sqr_x86(r, a) ((void)0)
 #define ec_p384p_add_x86(r, a, b) ((void)0)
@@ -336,6 +364,125 @@ EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
         return;
     }
     EC_DISPATCH(id, mod_sub, r, a, b)
+}
+
+/* The fused operations (ec_field.h): one call of the BMI2/ADX path for
+ * P-256's p, where the chained values stay in registers; elsewhere the
+ * same as the separate operations. Temporaries keep outputs free to alias
+ * inputs. */
+EC_INLINE void fe_add_sub_id(ec_modulus_id id, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe sum = { 0 };
+    size_t n = id == EC_MOD_P256_P || id == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_add_sub_x86(s, d, a, b);
+        return;
+    }
+    fe_add_id(id, sum, a, b);
+    fe_sub_id(id, d, a, b);
+    EC_UNROLL
+    for (size_t j = 0; j < n; j++)
+        s[j] = sum[j];
+}
+
+EC_INLINE void fe_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sub_sub_x86(r, a, b, c);
+        return;
+    }
+    fe_sub_id(id, t, a, b);
+    fe_sub_id(id, r, t, c);
+}
+
+EC_INLINE void fe_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_triple_x86(r, a);
+        return;
+    }
+    fe_add_id(id, t, a, a);
+    fe_add_id(id, r, t, a);
+}
+
+EC_INLINE void fe_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sub_half_x86(r, a, b);
+        return;
+    }
+    EC_DISPATCH(id, mod_half, t, b)
+    fe_sub_id(id, r, a, t);
+}
+
+EC_INLINE void fe_mul_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_triple_x86(r, a, b);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_triple_id(id, r, t);
+}
+
+EC_INLINE void fe_sqr_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sqr_sub_sub_x86(r, a, b, c);
+        return;
+    }
+    fe_sqr_id(id, t, a);
+    fe_sub_sub_id(id, r, t, b, c);
+}
+
+EC_INLINE void fe_mul_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_sub_x86(r, a, b, c);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_sub_id(id, r, t, c);
+}
+
+EC_INLINE void fe_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_mul_sub_half_x86(r, a, b, c);
+        return;
+    }
+    fe_mul_id(id, t, a, b);
+    fe_sub_half_id(id, r, t, c);
+}
+
+EC_INLINE void fe_triple_sum_diff_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    ec_fe s, d;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_triple_sum_diff_x86(r, a, b);
+        return;
+    }
+    fe_add_sub_id(id, s, d, a, b);
+    fe_mul_triple_id(id, r, s, d);
+}
+
+EC_INLINE void fe_sub_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b,
+                                      const ec_limb *c, const ec_limb *d)
+{
+    ec_fe t;
+    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+        ec_p256p_sub_mul_sub_half_x86(r, a, b, c, d);
+        return;
+    }
+    fe_sub_id(id, t, a, b);
+    fe_mul_sub_half_id(id, r, t, c, d);
 }
 
 #endif

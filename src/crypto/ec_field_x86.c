@@ -74,7 +74,7 @@ static const volatile u64x two_to_32 = 1ull << 32;
 
 /* r = (t0..t3) + carry 2^256 - p if that is >= 0, else (t0..t3); the value
  * is below 2p. */
-static inline X86_FN void final_subtract(ec_limb *r, u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
+static inline X86_FN void final_subtract_regs(u64x r[4], u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
 {
     u64x d0, d1, d2, d3, dtop, keep;
     unsigned char b = 0;
@@ -85,16 +85,33 @@ static inline X86_FN void final_subtract(ec_limb *r, u64x t0, u64x t1, u64x t2, 
     SBB(b, carry, 0, dtop);
     (void)dtop;
     keep = (u64x)0 - b; /* the subtraction borrowed: t < p */
-    r[0] = (ec_limb)(d0 ^ (keep & (t0 ^ d0)));
-    r[1] = (ec_limb)(d1 ^ (keep & (t1 ^ d1)));
-    r[2] = (ec_limb)(d2 ^ (keep & (t2 ^ d2)));
-    r[3] = (ec_limb)(d3 ^ (keep & (t3 ^ d3)));
+    r[0] = d0 ^ (keep & (t0 ^ d0));
+    r[1] = d1 ^ (keep & (t1 ^ d1));
+    r[2] = d2 ^ (keep & (t2 ^ d2));
+    r[3] = d3 ^ (keep & (t3 ^ d3));
+}
+
+static inline X86_FN void p256_store(ec_limb *r, const u64x x[4])
+{
+    r[0] = (ec_limb)x[0];
+    r[1] = (ec_limb)x[1];
+    r[2] = (ec_limb)x[2];
+    r[3] = (ec_limb)x[3];
+}
+
+static inline X86_FN void p256_load(u64x x[4], const ec_limb *a)
+{
+    x[0] = (u64x)a[0];
+    x[1] = (u64x)a[1];
+    x[2] = (u64x)a[2];
+    x[3] = (u64x)a[3];
 }
 
 /* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
  * a row a[i] b, then one reduction step, four times; the accumulator
  * (t0..t5) stays below 2p 2^64, so t5 is a carry bit. */
-X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4], const ec_limb *a,
+                                                                       const ec_limb *b)
 {
     u64x two32 = two_to_32;
     u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
@@ -114,13 +131,13 @@ X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
     }
     REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
     c5 = carry;
-    final_subtract(r, t1, t2, t3, t4, c5);
+    final_subtract_regs(r, t1, t2, t3, t4, c5);
 }
 
 /* The square as cross products a[i] a[j] (i < j, six multiplications),
  * doubled, plus the four squares; then four reduction steps on the low half
  * and the high half added (separated operand scanning). */
-X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+static inline X86_FN __attribute__((always_inline)) void p256_sqr_regs(u64x r[4], const ec_limb *a)
 {
     u64x two32 = two_to_32;
     u64x a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
@@ -183,41 +200,206 @@ X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
     ADC(k, t2, t6, t2);
     ADC(k, t3, t7, t3);
     ADC(k, top, 0, c4);
-    final_subtract(r, t0, t1, t2, t3, c4);
+    final_subtract_regs(r, t0, t1, t2, t3, c4);
+}
+
+/* The linear operations on values in registers, so that the fused
+ * operations below chain them without a pass through memory. */
+static inline X86_FN void p256_add_regs(u64x r[4], const u64x a[4], const u64x b[4])
+{
+    u64x s0, s1, s2, s3, c4, zero = 0;
+    unsigned char k = 0;
+    ADC(k, a[0], b[0], s0);
+    ADC(k, a[1], b[1], s1);
+    ADC(k, a[2], b[2], s2);
+    ADC(k, a[3], b[3], s3);
+    ADC(k, zero, 0, c4);
+    final_subtract_regs(r, s0, s1, s2, s3, c4);
+}
+
+/* a - b, plus p when that borrowed (masked, no branch). */
+static inline X86_FN void p256_sub_regs(u64x r[4], const u64x a[4], const u64x b[4])
+{
+    u64x d0, d1, d2, d3, mask;
+    unsigned char k = 0;
+    SBB(k, a[0], b[0], d0);
+    SBB(k, a[1], b[1], d1);
+    SBB(k, a[2], b[2], d2);
+    SBB(k, a[3], b[3], d3);
+    mask = (u64x)0 - k;
+    k = 0;
+    ADC(k, d0, mask & P0, r[0]);
+    ADC(k, d1, mask & P1, r[1]);
+    ADC(k, d2, 0, r[2]);
+    ADC(k, d3, mask & P3, r[3]);
+}
+
+/* a / 2: a + p when a is odd (p is odd, so the sum is even), then one bit
+ * down, the sum's carry entering at the top. */
+static inline X86_FN void p256_half_regs(u64x r[4], const u64x a[4])
+{
+    u64x odd = (u64x)0 - (a[0] & 1), s0, s1, s2, s3, c4, zero = 0;
+    unsigned char k = 0;
+    ADC(k, a[0], odd & P0, s0);
+    ADC(k, a[1], odd & P1, s1);
+    ADC(k, a[2], 0, s2);
+    ADC(k, a[3], odd & P3, s3);
+    ADC(k, zero, 0, c4);
+    r[0] = (s0 >> 1) | (s1 << 63);
+    r[1] = (s1 >> 1) | (s2 << 63);
+    r[2] = (s2 >> 1) | (s3 << 63);
+    r[3] = (s3 >> 1) | (c4 << 63);
 }
 
 X86_FN void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    u64x s0, s1, s2, s3, c4, zero = 0;
-    unsigned char k = 0;
-    ADC(k, (u64x)a[0], (u64x)b[0], s0);
-    ADC(k, (u64x)a[1], (u64x)b[1], s1);
-    ADC(k, (u64x)a[2], (u64x)b[2], s2);
-    ADC(k, (u64x)a[3], (u64x)b[3], s3);
-    ADC(k, zero, 0, c4);
-    final_subtract(r, s0, s1, s2, s3, c4);
+    u64x x[4], y[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_add_regs(x, x, y);
+    p256_store(r, x);
 }
 
-/* a - b, plus p when that borrowed (masked, no branch). */
 X86_FN void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    u64x d0, d1, d2, d3, mask;
-    unsigned char k = 0;
-    SBB(k, (u64x)a[0], (u64x)b[0], d0);
-    SBB(k, (u64x)a[1], (u64x)b[1], d1);
-    SBB(k, (u64x)a[2], (u64x)b[2], d2);
-    SBB(k, (u64x)a[3], (u64x)b[3], d3);
-    mask = (u64x)0 - k;
-    k = 0;
-    ADC(k, d0, mask & P0, d0);
-    ADC(k, d1, mask & P1, d1);
-    ADC(k, d2, 0, d2);
-    ADC(k, d3, mask & P3, d3);
-    r[0] = (ec_limb)d0;
-    r[1] = (ec_limb)d1;
-    r[2] = (ec_limb)d2;
-    r[3] = (ec_limb)d3;
+    u64x x[4], y[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
 }
+
+X86_FN void ec_p256p_add_sub_x86(ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4], sum[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_add_regs(sum, x, y);
+    p256_sub_regs(x, x, y);
+    p256_store(s, sum);
+    p256_store(d, x);
+}
+
+X86_FN void ec_p256p_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_load(y, c);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_triple_x86(ec_limb *r, const ec_limb *a)
+{
+    u64x x[4], y[4];
+    p256_load(x, a);
+    p256_add_regs(y, x, x);
+    p256_add_regs(y, y, x);
+    p256_store(r, y);
+}
+
+X86_FN void ec_p256p_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4];
+    p256_load(y, b);
+    p256_half_regs(y, y);
+    p256_load(x, a);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4];
+    p256_mul_regs(x, a, b);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
+{
+    u64x x[4];
+    p256_sqr_regs(x, a);
+    p256_store(r, x);
+}
+
+/* A product or square and the linear operation that consumes it, in one
+ * call: the product stays in registers. Every input is read before r is
+ * written. */
+X86_FN void ec_p256p_mul_triple_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_add_regs(y, x, x);
+    p256_add_regs(y, y, x);
+    p256_store(r, y);
+}
+
+X86_FN void ec_p256p_sqr_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_sqr_regs(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_load(y, c);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_load(y, c);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+X86_FN void ec_p256p_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+{
+    u64x x[4], y[4];
+    p256_mul_regs(x, a, b);
+    p256_load(y, c);
+    p256_half_regs(y, y);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
+/* 3 (a + b)(a - b) and (a - b) c - d / 2: the doubling's alpha and Y3, each
+ * with its linear operands computed in the same call. */
+X86_FN void ec_p256p_triple_sum_diff_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
+{
+    u64x x[4], y[4], s[4];
+    ec_limb sum[4], diff[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_add_regs(s, x, y);
+    p256_sub_regs(x, x, y);
+    p256_store(sum, s);
+    p256_store(diff, x);
+    p256_mul_regs(x, sum, diff);
+    p256_add_regs(y, x, x);
+    p256_add_regs(y, y, x);
+    p256_store(r, y);
+}
+
+X86_FN void ec_p256p_sub_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
+                                          const ec_limb *d)
+{
+    u64x x[4], y[4];
+    ec_limb diff[4];
+    p256_load(x, a);
+    p256_load(y, b);
+    p256_sub_regs(x, x, y);
+    p256_store(diff, x);
+    p256_mul_regs(x, diff, c);
+    p256_load(y, d);
+    p256_half_regs(y, y);
+    p256_sub_regs(x, x, y);
+    p256_store(r, x);
+}
+
 /* ---- P-384 ---- */
 
 /* p's limbs, little-endian; p = 2^384 - c with c = 2^128 + 2^96 - 2^32 + 1,

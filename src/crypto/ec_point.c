@@ -40,11 +40,31 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr fe_sqr_id
 #define pt_add fe_add_id
 #define pt_sub fe_sub_id
+#define pt_add_sub fe_add_sub_id
+#define pt_sub_sub fe_sub_sub_id
+#define pt_triple fe_triple_id
+#define pt_sub_half fe_sub_half_id
+#define pt_mul_triple fe_mul_triple_id
+#define pt_sqr_sub_sub fe_sqr_sub_sub_id
+#define pt_mul_sub fe_mul_sub_id
+#define pt_mul_sub_half fe_mul_sub_half_id
+#define pt_triple_sum_diff fe_triple_sum_diff_id
+#define pt_sub_mul_sub_half fe_sub_mul_sub_half_id
 #else
 #define pt_mul(id, r, a, b) ec_fe_mul(field_of(id), r, a, b)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
 #define pt_add(id, r, a, b) ec_fe_add(field_of(id), r, a, b)
 #define pt_sub(id, r, a, b) ec_fe_sub(field_of(id), r, a, b)
+#define pt_add_sub(id, s, d, a, b) ec_fe_add_sub(field_of(id), s, d, a, b)
+#define pt_sub_sub(id, r, a, b, c) ec_fe_sub_sub(field_of(id), r, a, b, c)
+#define pt_triple(id, r, a) ec_fe_triple(field_of(id), r, a)
+#define pt_sub_half(id, r, a, b) ec_fe_sub_half(field_of(id), r, a, b)
+#define pt_mul_triple(id, r, a, b) ec_fe_mul_triple(field_of(id), r, a, b)
+#define pt_sqr_sub_sub(id, r, a, b, c) ec_fe_sqr_sub_sub(field_of(id), r, a, b, c)
+#define pt_mul_sub(id, r, a, b, c) ec_fe_mul_sub(field_of(id), r, a, b, c)
+#define pt_mul_sub_half(id, r, a, b, c) ec_fe_mul_sub_half(field_of(id), r, a, b, c)
+#define pt_triple_sum_diff(id, r, a, b) ec_fe_triple_sum_diff(field_of(id), r, a, b)
+#define pt_sub_mul_sub_half(id, r, a, b, c, d) ec_fe_sub_mul_sub_half(field_of(id), r, a, b, c, d)
 #endif
 
 static const ec_field *field_of(ec_modulus_id id)
@@ -61,25 +81,6 @@ EC_INLINE void pt_copy(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 
 /* The output is written only at the end, so r may alias an input. */
 
-/* r = a / 2 mod p: a + p when a is odd (p is odd), then one bit down with
- * the carry of that sum. A field primitive (it could move to the field
- * layer) kept here, its only user being the doubling. */
-EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
-{
-    const ec_limb *p = id == EC_MOD_P256_P ? p256_p : p384_p;
-    size_t n = id == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
-    ec_limb odd = (ec_limb)0 - (a[0] & 1), s[EC_MAX_LIMBS];
-    ec_dlimb c = 0;
-    for (size_t j = 0; j < n; j++) {
-        c += (ec_dlimb)a[j] + (p[j] & odd);
-        s[j] = (ec_limb)c;
-        c >>= EC_LIMB_BITS;
-    }
-    for (size_t j = 0; j + 1 < n; j++)
-        r[j] = (s[j] >> 1) | (s[j + 1] << (EC_LIMB_BITS - 1));
-    r[n - 1] = (s[n - 1] >> 1) | ((ec_limb)c << (EC_LIMB_BITS - 1));
-}
-
 /* Doubling for a = -3 (Cohen, Miyaji, Ono, "Efficient elliptic curve
  * exponentiation using mixed coordinates", ASIACRYPT 1998; dbl-2001-b of
  * the Explicit-Formulas Database), written with Y' = 2 Y1 to drop the
@@ -88,28 +89,23 @@ EC_INLINE void pt_half(ec_modulus_id id, ec_limb *r, const ec_limb *a)
  *   alpha = 3 (X1 - delta)(X1 + delta)   [= 3 X1^2 + a Z1^4],
  *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
  *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
- * 4M + 4S and ten additions, subtractions or halvings. */
+ * 4M + 4S and ten additions, subtractions or halvings, most of them fused
+ * into the products they follow. */
 EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 {
-    ec_fe y2, delta, gamma, beta, alpha, t, x3, y3, z3;
-    pt_add(id, y2, a->y, a->y);
+    ec_fe y2, delta, gamma, beta, alpha, x3, y3, z3;
+    /* in an order that puts an independent operation after each one whose
+     * result the next needs (measured: about 2% faster than the order of
+     * the formulas) */
     pt_sqr(id, delta, a->z);
+    pt_add(id, y2, a->y, a->y);
     pt_sqr(id, gamma, y2);
+    pt_triple_sum_diff(id, alpha, a->x, delta);
     pt_mul(id, beta, a->x, gamma);
-    pt_sub(id, t, a->x, delta);
-    pt_add(id, alpha, a->x, delta);
-    pt_mul(id, alpha, alpha, t);
-    pt_add(id, t, alpha, alpha);
-    pt_add(id, alpha, alpha, t);
-    pt_sqr(id, x3, alpha);
-    pt_sub(id, x3, x3, beta);
-    pt_sub(id, x3, x3, beta);
-    pt_mul(id, z3, y2, a->z);
-    pt_sub(id, y3, beta, x3);
-    pt_mul(id, y3, y3, alpha);
     pt_sqr(id, gamma, gamma);
-    pt_half(id, gamma, gamma);
-    pt_sub(id, y3, y3, gamma);
+    pt_sqr_sub_sub(id, x3, alpha, beta, beta);
+    pt_mul(id, z3, y2, a->z);
+    pt_sub_mul_sub_half(id, y3, beta, x3, alpha, gamma);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
@@ -126,22 +122,21 @@ EC_INLINE void point_double(ec_modulus_id id, ec_point *r, const ec_point *a)
 EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, const ec_limb *s1, const ec_limb *u2,
                              const ec_limb *s2, const ec_limb *z)
 {
-    ec_fe h, rr, hh, hhh, v, x3, y3, z3;
+    ec_fe h, rr, hh, hhh, hhhs1, v, x3, y3, z3;
     ec_limb same;
+    /* ordered as in the doubling: an independent operation after each one
+     * whose result the next needs */
     pt_sub(id, h, u2, u1);
-    pt_sub(id, rr, s2, s1);
     pt_sqr(id, hh, h);
+    pt_sub(id, rr, s2, s1);
     pt_mul(id, hhh, hh, h);
     pt_mul(id, v, u1, hh);
-    pt_sqr(id, x3, rr);
-    pt_sub(id, x3, x3, hhh);
+    pt_sqr_sub_sub(id, x3, rr, hhh, v);
+    pt_mul(id, hhhs1, hhh, s1);
     pt_sub(id, x3, x3, v);
-    pt_sub(id, x3, x3, v);
-    pt_sub(id, y3, v, x3);
-    pt_mul(id, y3, y3, rr);
-    pt_mul(id, hhh, hhh, s1);
-    pt_sub(id, y3, y3, hhh);
     pt_mul(id, z3, z, h);
+    pt_sub(id, y3, v, x3);
+    pt_mul_sub(id, y3, y3, rr, hhhs1);
     same = ec_fe_is_zero(field_of(id), h) & ec_fe_is_zero(field_of(id), rr);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
@@ -149,19 +144,27 @@ EC_INLINE ec_limb add_finish(ec_modulus_id id, ec_point *r, const ec_limb *u1, c
     return same;
 }
 
+/* With b's Z2^2 and Z2^3 given (the variable-base table stores them). */
+EC_INLINE ec_limb point_add_zz(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_limb *bx, const ec_limb *by,
+                               const ec_limb *bz, const ec_limb *z2z2, const ec_limb *z2z2z2)
+{
+    ec_fe z1z1, u1, u2, s1, s2, z;
+    pt_sqr(id, z1z1, a->z);
+    pt_mul(id, u1, a->x, z2z2);
+    pt_mul(id, u2, bx, z1z1);
+    pt_mul(id, s1, z2z2z2, a->y);
+    pt_mul(id, s2, a->z, z1z1);
+    pt_mul(id, s2, s2, by);
+    pt_mul(id, z, a->z, bz);
+    return add_finish(id, r, u1, s1, u2, s2, z);
+}
+
 EC_INLINE ec_limb point_add(ec_modulus_id id, ec_point *r, const ec_point *a, const ec_point *b)
 {
-    ec_fe z1z1, z2z2, u1, u2, s1, s2, z;
-    pt_sqr(id, z1z1, a->z);
+    ec_fe z2z2, z2z2z2;
     pt_sqr(id, z2z2, b->z);
-    pt_mul(id, u1, a->x, z2z2);
-    pt_mul(id, u2, b->x, z1z1);
-    pt_mul(id, s1, b->z, z2z2);
-    pt_mul(id, s1, s1, a->y);
-    pt_mul(id, s2, a->z, z1z1);
-    pt_mul(id, s2, s2, b->y);
-    pt_mul(id, z, a->z, b->z);
-    return add_finish(id, r, u1, s1, u2, s2, z);
+    pt_mul(id, z2z2z2, b->z, z2z2);
+    return point_add_zz(id, r, a, b->x, b->y, b->z, z2z2, z2z2z2);
 }
 
 /* Z2 = 1: U1 = X1, S1 = Y1, z = Z1. */
@@ -190,6 +193,27 @@ ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec
     if (c->id == TLS13_CURVE_P256)
         return point_add(EC_MOD_P256_P, r, a, b);
     return point_add(EC_MOD_P384_P, r, a, b);
+}
+
+ec_limb ec_point_add_zz(const ec_curve *c, ec_point *r, const ec_point *a, const ec_limb *b)
+{
+    if (c->id == TLS13_CURVE_P256) {
+        size_t L = EC_LIMBS(256);
+        return point_add_zz(EC_MOD_P256_P, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);
+    } else {
+        size_t L = EC_LIMBS(384);
+        return point_add_zz(EC_MOD_P384_P, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);
+    }
+}
+
+void ec_point_pack_zz(const ec_curve *c, ec_limb *out, const ec_point *a)
+{
+    size_t L = c->p->nlimbs;
+    ec_fe_copy(c->p, out, a->x);
+    ec_fe_copy(c->p, out + L, a->y);
+    ec_fe_copy(c->p, out + 2 * L, a->z);
+    ec_fe_sqr(c->p, out + 3 * L, a->z);
+    ec_fe_mul(c->p, out + 4 * L, out + 3 * L, a->z);
 }
 
 ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)

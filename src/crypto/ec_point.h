@@ -53,6 +53,12 @@ void ec_point_double(const ec_curve *c, ec_point *r, const ec_point *a);
  * alias a or b. Returns all-ones when a == b, where r is wrong, else 0: the
  * public variant uses it, secret callers have excluded the case. */
 ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b);
+/* The same with b given packed with its Z^2 and Z^3, as the variable-base
+ * table stores it: X, Y, Z, Z^2, Z^3 of nlimbs limbs each, consecutive
+ * (11M + 3S). ec_point_pack_zz writes that form (5 nlimbs limbs). */
+#define EC_ZZ_LIMBS(nlimbs) (5 * (nlimbs))
+ec_limb ec_point_add_zz(const ec_curve *c, ec_point *r, const ec_point *a, const ec_limb *b);
+void ec_point_pack_zz(const ec_curve *c, ec_limb *out, const ec_point *a);
 /* The same with an affine b (8M + 3S). */
 ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b);
 /* r = a + b for any a, b: branches on the inputs, so for public points only. */

@@ -45,6 +45,8 @@
 
 #define VAR_BITS 5
 #define VAR_ENTRIES (1 << (VAR_BITS - 1))
+/* Limbs of a variable-base table entry: x, y, z, z^2, z^3 (ec_point_add_zz). */
+#define ZZ_LIMBS(L) EC_ZZ_LIMBS(L)
 /* Width of the wNAF of verification's u2: 8 odd multiples 1a, 3a, .., 15a. */
 #define WNAF_BITS 5
 
@@ -116,7 +118,7 @@ static inline void select_entry_n(ec_limb *out, const ec_limb *table, size_t ent
      * constant sizes below (out might alias the table as far as it knows,
      * which would force a store per limb and entry; wiping acc would force
      * it into memory). The caller wipes out. */
-    ec_limb acc[3 * EC_MAX_LIMBS] = { 0 };
+    ec_limb acc[ZZ_LIMBS(EC_MAX_LIMBS)] = { 0 };
     for (size_t j = 0; j < entries; j++) {
         ec_limb m = eq_mask((ec_limb)(j + 1), idx);
         SCAN_UNROLL
@@ -128,54 +130,54 @@ static inline void select_entry_n(ec_limb *out, const ec_limb *table, size_t ent
 }
 
 /* The scan is a large part of a window's time: with the entry size a
- * constant the compiler unrolls and vectorises it. (3 * EC_LIMBS(256) is
- * also 2 * EC_LIMBS(384).) */
+ * constant the compiler unrolls and vectorises it (affine entries of the
+ * fixed-base tables, x, y, z, z^2, z^3 entries of the variable-base one). */
 static void select_entry(ec_limb *out, const ec_limb *table, size_t entries, size_t limbs, ec_limb idx)
 {
     switch (limbs) {
     case 2 * EC_LIMBS(256): select_entry_n(out, table, entries, 2 * EC_LIMBS(256), idx); break;
-    case 3 * EC_LIMBS(256): select_entry_n(out, table, entries, 3 * EC_LIMBS(256), idx); break;
-    case 3 * EC_LIMBS(384): select_entry_n(out, table, entries, 3 * EC_LIMBS(384), idx); break;
+    case 2 * EC_LIMBS(384): select_entry_n(out, table, entries, 2 * EC_LIMBS(384), idx); break;
+    case ZZ_LIMBS(EC_LIMBS(256)): select_entry_n(out, table, entries, ZZ_LIMBS(EC_LIMBS(256)), idx); break;
+    case ZZ_LIMBS(EC_LIMBS(384)): select_entry_n(out, table, entries, ZZ_LIMBS(EC_LIMBS(384)), idx); break;
     default: select_entry_n(out, table, entries, limbs, idx); break;
     }
 }
 
-/* The 16 Jacobian points 1a .. 16a, each as x, y, z of nlimbs limbs, packed
- * for select_entry: the even ones (2j) a = 2 (ja) by doubling, which is
- * cheaper than an addition, the odd ones (2j+1) a = (2j) a + a by an
- * addition that is never exceptional (2j != +-1 mod n for 2 <= 2j <= 14). */
+/* The 16 Jacobian points 1a .. 16a with their Z^2 and Z^3, each packed as
+ * ec_point_add_zz takes them (x, y, z, z^2, z^3 of nlimbs limbs): the
+ * even ones (2j) a = 2 (ja) by doubling, which is cheaper than an addition,
+ * the odd ones (2j+1) a = (2j) a + a by an addition that is never
+ * exceptional (2j != +-1 mod n for 2 <= 2j <= 14). */
 static void variable_table(const ec_curve *c, ec_limb *table, const ec_point *a)
 {
     size_t L = c->p->nlimbs;
-    ec_point mult;
+    ec_point mult, prev;
     for (size_t j = 0; j < VAR_ENTRIES; j++) {
-        ec_point prev;
         if (j == 0) {
             mult = *a;
         } else {
-            ec_fe_copy(c->p, prev.x, table + 3 * L * (j % 2 ? j / 2 : j - 1));
-            ec_fe_copy(c->p, prev.y, table + 3 * L * (j % 2 ? j / 2 : j - 1) + L);
-            ec_fe_copy(c->p, prev.z, table + 3 * L * (j % 2 ? j / 2 : j - 1) + 2 * L);
+            const ec_limb *from = table + ZZ_LIMBS(L) * (j % 2 ? j / 2 : j - 1);
+            ec_fe_copy(c->p, prev.x, from);
+            ec_fe_copy(c->p, prev.y, from + L);
+            ec_fe_copy(c->p, prev.z, from + 2 * L);
             if (j % 2) /* entry j is (j + 1) a = 2 ((j + 1) / 2) a, from entry j / 2 */
                 ec_point_double(c, &mult, &prev);
             else       /* (j + 1) a = j a + a, from entry j - 1 */
                 (void)ec_point_add(c, &mult, &prev, a);
-            tls13_wipe(&prev, sizeof(prev));
         }
-        ec_fe_copy(c->p, table + 3 * L * j, mult.x);
-        ec_fe_copy(c->p, table + 3 * L * j + L, mult.y);
-        ec_fe_copy(c->p, table + 3 * L * j + 2 * L, mult.z);
+        ec_point_pack_zz(c, table + ZZ_LIMBS(L) * j, &mult);
     }
     tls13_wipe(&mult, sizeof(mult));
+    tls13_wipe(&prev, sizeof(prev));
 }
 
 void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_point *a)
 {
     const ec_field *f = c->p;
     size_t L = f->nlimbs;
-    ec_limb table[VAR_ENTRIES * 3 * EC_MAX_LIMBS], sel[3 * EC_MAX_LIMBS];
+    ec_limb table[VAR_ENTRIES * ZZ_LIMBS(EC_MAX_LIMBS)], sel[ZZ_LIMBS(EC_MAX_LIMBS)];
     ec_fe kp;
-    ec_point acc, t, sum;
+    ec_point acc, sum;
     ec_limb abs, neg, flip, inf;
     size_t i = EC_BOOTH_WINDOWS(c->bits, VAR_BITS);
 
@@ -187,14 +189,14 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
             for (int d = 0; d < VAR_BITS; d++)
                 ec_point_double(c, &acc, &acc);
         booth_digit(kp, c->bits, VAR_BITS, i, &abs, &neg);
-        select_entry(sel, table, VAR_ENTRIES, 3 * L, abs);
-        ec_fe_copy(f, t.x, sel);
-        ec_fe_copy(f, t.y, sel + L);
-        ec_fe_copy(f, t.z, sel + 2 * L);
-        cond_negate(f, t.y, neg);
+        select_entry(sel, table, VAR_ENTRIES, ZZ_LIMBS(L), abs);
+        cond_negate(f, sel + L, neg);
         inf = ec_point_is_infinity(c, &acc);
-        (void)ec_point_add(c, &sum, &acc, &t); /* never acc == t: see the top of the file */
-        ec_point_cmov(c, &sum, &t, inf);
+        /* never acc == the entry: see the top of the file */
+        (void)ec_point_add_zz(c, &sum, &acc, sel);
+        ec_fe_cmov(f, sum.x, sel, inf);
+        ec_fe_cmov(f, sum.y, sel + L, inf);
+        ec_fe_cmov(f, sum.z, sel + 2 * L, inf);
         ec_point_cmov(c, &acc, &sum, ~eq_mask(abs, 0));
     }
     cond_negate(f, acc.y, flip);
@@ -203,7 +205,6 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
     tls13_wipe(sel, sizeof(sel));
     tls13_wipe(kp, sizeof(kp));
     tls13_wipe(&acc, sizeof(acc));
-    tls13_wipe(&t, sizeof(t));
     tls13_wipe(&sum, sizeof(sum));
     tls13_wipe(&abs, sizeof(abs));
     tls13_wipe(&neg, sizeof(neg));
@@ -232,7 +233,7 @@ static void fixed_base(const ec_curve *c, ec_point *r, const ec_limb *k, int sec
             /* Sized for select_entry's widest case, not just 2 L: with the
              * scan inlined, gcc 12 checks every case of its switch against
              * this array (-Warray-bounds) though only 2 L is reached. */
-            ec_limb sel[3 * EC_MAX_LIMBS];
+            ec_limb sel[ZZ_LIMBS(EC_MAX_LIMBS)];
             select_entry(sel, window, EC_BASE_ENTRIES, 2 * L, abs);
             ec_fe_copy(f, e.x, sel);
             ec_fe_copy(f, e.y, sel + L);

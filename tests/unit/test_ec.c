@@ -104,7 +104,8 @@ static void point_formulas_exceptional(void **state)
     (void)state;
     for (size_t i = 0; i < 2; i++) {
         const ec_curve *c = ec_curve_get(curves[i]);
-        ec_point g, g2, g2b, g3, g3b, g6, inf, t, neg;
+        ec_point g, g2, g2b, g3, g3b, g5, g6, inf, t, neg;
+        ec_limb packed[EC_ZZ_LIMBS(EC_MAX_LIMBS)];
         ec_point_from_affine(c, &g, &c->g);
         ec_point_set_infinity(c, &inf);
         ec_point_double(c, &g2, &g);
@@ -124,6 +125,18 @@ static void point_formulas_exceptional(void **state)
         ec_point_add_public(c, &g3b, &g2, &g2);
         assert_true(ec_point_add(c, &g3b, &g3b, &g2) == 0);
         assert_true(same_point(c, &g6, &g3b));
+        /* the second input packed with its Z^2 and Z^3 (Z != 1): 3G + 2G
+         * as ec_point_add computes it, 3G + 3G flagged, 3G + (-3G) infinity */
+        ec_point_pack_zz(c, packed, &g2);
+        assert_true(ec_point_add_zz(c, &t, &g3, packed) == 0);
+        assert_true(ec_point_add(c, &g5, &g3, &g2) == 0);
+        assert_true(same_point(c, &t, &g5));
+        assert_true(!ec_point_is_infinity(c, &t));
+        ec_point_pack_zz(c, packed, &g3);
+        assert_true(ec_point_add_zz(c, &t, &g3, packed) != 0);
+        ec_point_neg(c, &neg, &g3);
+        assert_true(ec_point_add_zz(c, &t, &neg, packed) == 0);
+        assert_true(ec_point_is_infinity(c, &t));
         ec_point_add_public(c, &t, &g, &inf);
         assert_true(same_point(c, &t, &g));
         ec_point_add_public(c, &t, &inf, &g);

@@ -213,6 +213,122 @@ static void assert_fe(const ec_field *f, const ec_limb *got, const ec_limb *want
     }
 }
 
+/* The products fused with the operation that follows them, against the
+ * separate operations (each checked against the reference on its own), in
+ * place on every input too. */
+static unsigned check_fused_products(const ec_field *f, const ec_limb *x, const ec_limb *y, const ec_limb *z,
+                                     const char *path)
+{
+    ec_fe r, want, t, u;
+    ec_fe_mul(f, t, x, y);
+    ec_fe_triple(f, want, t);
+    ec_fe_mul_triple(f, r, x, y);
+    assert_fe(f, r, want, "mul_triple", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_mul_triple(f, u, u, y);
+    assert_fe(f, u, want, "mul_triple in place, a", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_mul_triple(f, u, x, u);
+    assert_fe(f, u, want, "mul_triple in place, b", path);
+
+    ec_fe_sqr(f, t, x);
+    ec_fe_sub_sub(f, want, t, y, z);
+    ec_fe_sqr_sub_sub(f, r, x, y, z);
+    assert_fe(f, r, want, "sqr_sub_sub", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sqr_sub_sub(f, u, u, y, z);
+    assert_fe(f, u, want, "sqr_sub_sub in place, a", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_sqr_sub_sub(f, u, x, y, u);
+    assert_fe(f, u, want, "sqr_sub_sub in place, c", path);
+
+    ec_fe_mul(f, t, x, y);
+    ec_fe_sub(f, want, t, z);
+    ec_fe_mul_sub(f, r, x, y, z);
+    assert_fe(f, r, want, "mul_sub", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_mul_sub(f, u, x, y, u);
+    assert_fe(f, u, want, "mul_sub in place, c", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_mul_sub(f, u, u, y, z);
+    assert_fe(f, u, want, "mul_sub in place, a", path);
+
+    ec_fe_mul(f, t, x, y);
+    ec_fe_sub_half(f, want, t, z);
+    ec_fe_mul_sub_half(f, r, x, y, z);
+    assert_fe(f, r, want, "mul_sub_half", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_mul_sub_half(f, u, x, u, z);
+    assert_fe(f, u, want, "mul_sub_half in place, b", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_mul_sub_half(f, u, x, y, u);
+    assert_fe(f, u, want, "mul_sub_half in place, c", path);
+
+    ec_fe_add_sub(f, t, u, x, y);
+    ec_fe_mul_triple(f, want, t, u);
+    ec_fe_triple_sum_diff(f, r, x, y);
+    assert_fe(f, r, want, "triple_sum_diff", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_triple_sum_diff(f, u, x, u);
+    assert_fe(f, u, want, "triple_sum_diff in place, b", path);
+
+    /* (x - y) z - x / 2, then in place on a, b, c and d in turn */
+    ec_fe_sub(f, t, x, y);
+    ec_fe_mul_sub_half(f, want, t, z, x);
+    ec_fe_sub_mul_sub_half(f, r, x, y, z, x);
+    assert_fe(f, r, want, "sub_mul_sub_half", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_mul_sub_half(f, u, u, y, z, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, a", path);
+    ec_fe_copy(f, u, y);
+    ec_fe_sub_mul_sub_half(f, u, x, u, z, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, b", path);
+    ec_fe_copy(f, u, z);
+    ec_fe_sub_mul_sub_half(f, u, x, y, u, x);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, c", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_mul_sub_half(f, u, x, y, z, u);
+    assert_fe(f, u, want, "sub_mul_sub_half in place, d", path);
+    return 6;
+}
+
+/* The fused operations on (x, y) and a third input z, each also in place
+ * (the point formulas call them with outputs aliasing inputs). The half is
+ * checked by its definition, 2 (x - r) == y, not by the algorithm it uses. */
+static unsigned check_fused(const ec_field *f, const ec_limb *x, const ec_limb *y, const ec_limb *z,
+                            const char *path)
+{
+    ec_fe r, s, want, t, u;
+    ec_fe_add_sub(f, r, s, x, y);
+    ref_addmod(want, x, y, f);
+    assert_fe(f, r, want, "add_sub sum", path);
+    ref_submod(want, x, y, f);
+    assert_fe(f, s, want, "add_sub difference", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_copy(f, t, y);
+    ec_fe_add_sub(f, u, t, u, t);
+    assert_fe(f, u, r, "add_sub in place, sum", path);
+    assert_fe(f, t, s, "add_sub in place, difference", path);
+    ec_fe_sub_sub(f, r, x, y, z);
+    ref_submod(t, x, y, f);
+    ref_submod(want, t, z, f);
+    assert_fe(f, r, want, "sub_sub", path);
+    ec_fe_copy(f, u, x);
+    ec_fe_sub_sub(f, u, u, y, y);
+    ref_submod(t, x, y, f);
+    ref_submod(want, t, y, f);
+    assert_fe(f, u, want, "sub_sub in place, b == c", path);
+    ec_fe_sub_half(f, r, x, y);
+    ref_submod(t, x, r, f);
+    ref_addmod(want, t, t, f);
+    assert_fe(f, want, y, "sub_half", path);
+    assert_true(ec_fe_lt_modulus(f, r));
+    ec_fe_copy(f, u, y);
+    ec_fe_sub_half(f, u, x, u);
+    assert_fe(f, u, r, "sub_half in place", path);
+    return 4 + check_fused_products(f, x, y, z, path);
+}
+
 static unsigned check_pair(const ec_field *f, const ec_limb *x, const ec_limb *y, const char *path)
 {
     ec_fe r, want, t, u;
@@ -248,13 +364,20 @@ static unsigned check_single(const ec_field *f, const ec_limb *x, const char *pa
     ec_fe_neg(f, r, x);
     ref_submod(want, zero, x, f);
     assert_fe(f, r, want, "neg", path);
+    ec_fe_triple(f, r, x);
+    ref_addmod(t, x, x, f);
+    ref_addmod(want, t, x, f);
+    assert_fe(f, r, want, "triple", path);
+    ec_fe_copy(f, t, x);
+    ec_fe_triple(f, t, t);
+    assert_fe(f, t, r, "triple in place", path);
     /* to_mont: x R mod m; from_mont undoes it */
     ec_fe_to_mont(f, r, x);
     ref_times_r(want, x, f);
     assert_fe(f, r, want, "to_mont", path);
     ec_fe_from_mont(f, t, r);
     assert_fe(f, t, x, "from_mont", path);
-    return 4;
+    return 5;
 }
 
 /* inv: x inv(x) == R^2 (both in Montgomery form), inv(0) = 0. */
@@ -275,7 +398,9 @@ static unsigned check_inverse(const ec_field *f, const ec_limb *x, const char *p
 
 static void run_all(const char *path)
 {
-    enum { INPUTS = 32, INVERSES = 16 };
+    /* inversion on the edge values and many random ones: the divsteps'
+     * masks and limb carries have data-dependent paths through them */
+    enum { INPUTS = 32, RANDOM_INVERSES = 256 };
     for (size_t fi = 0; fi < sizeof(fields) / sizeof(fields[0]); fi++) {
         const ec_field *f = fields[fi];
         ec_fe x[INPUTS];
@@ -284,11 +409,18 @@ static void run_all(const char *path)
             input(x[i], i, f);
         for (int i = 0; i < INPUTS; i++) {
             cases += check_single(f, x[i], path);
-            for (int j = 0; j < INPUTS; j++)
+            for (int j = 0; j < INPUTS; j++) {
                 cases += check_pair(f, x[i], x[j], path);
+                cases += check_fused(f, x[i], x[j], x[(i + j + 1) % INPUTS], path);
+            }
         }
-        for (int i = 0; i < INVERSES; i++)
+        for (int i = 0; i < INPUTS; i++)
             cases += check_inverse(f, x[i], path);
+        for (int i = 0; i < RANDOM_INVERSES; i++) {
+            ec_fe y;
+            random_value(y, f);
+            cases += check_inverse(f, y, path);
+        }
         printf("%s (%s path, %d-bit limbs): %u cases checked\n", field_names[fi], path, EC_LIMB_BITS, cases);
         assert_true(cases > 0);
     }
