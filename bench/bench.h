@@ -14,6 +14,11 @@ int bench_wanted(const char *name);
 /* Calls fn(arg) repeatedly for about bench_seconds() and returns calls/s. */
 double bench_rate(void (*fn)(void *arg), void *arg);
 double bench_seconds(void);
+/* Calls/s of ours and of theirs (OpenSSL), timed in alternating slices
+ * over about twice bench_seconds(), so that both see the same machine
+ * state and their ratio is stable. */
+void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg), void *theirs_arg,
+                   double *ours_rate, double *theirs_rate);
 /* Prints the line; pass a negative openssl figure when there is none. */
 void bench_report(const char *name, double ours, double openssl, const char *unit);
 /* MB/s (10^6 bytes per second) from calls/s and bytes per call. */

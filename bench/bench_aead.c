@@ -75,10 +75,13 @@ static void figures(const char *prefix, tls13_aead_alg alg)
         j.len = sizes[s].len;
         snprintf(name, sizeof(name), "%s_%s", prefix, sizes[s].suffix);
         if (bench_wanted(name)) {
-            a = bench_mbps(bench_rate(ours, &j), j.len);
 #ifdef TLS13_BENCH_OPENSSL
-            b = bench_mbps(bench_rate(theirs, &j), j.len);
+            bench_compare(ours, &j, theirs, &j, &a, &b);
+            b = bench_mbps(b, j.len);
+#else
+            a = bench_rate(ours, &j);
 #endif
+            a = bench_mbps(a, j.len);
             bench_report(name, a, b, "MB/s");
         }
         snprintf(name, sizeof(name), "%s_%s_portable", prefix, sizes[s].suffix);

@@ -116,9 +116,10 @@ static void figure(const char *name, void (*ours)(void *), void (*theirs)(void *
     double a, b = -1;
     if (!bench_wanted(name))
         return;
-    a = bench_rate(ours, NULL);
     if (theirs)
-        b = bench_rate(theirs, NULL);
+        bench_compare(ours, NULL, theirs, NULL, &a, &b);
+    else
+        a = bench_rate(ours, NULL);
     bench_report(name, a, b, "ops/s");
 }
 

@@ -147,14 +147,17 @@ static void figure(const char *name, void (*fn)(void *), ours *o, void (*openssl
     double a, b = -1;
     if (!bench_wanted(name))
         return;
-    a = bench_rate(fn, o);
 #ifdef TLS13_BENCH_OPENSSL
-    if (openssl_fn && t)
-        b = bench_rate(openssl_fn, t);
+    if (openssl_fn && t) {
+        bench_compare(fn, o, openssl_fn, t, &a, &b);
+        bench_report(name, a, b, "ops/s");
+        return;
+    }
 #else
     (void)openssl_fn;
     (void)t;
 #endif
+    a = bench_rate(fn, o);
     bench_report(name, a, b, "ops/s");
 }
 

@@ -92,13 +92,29 @@ static void openssl_release(void)
 }
 #endif
 
+static void side(const char *name, void (*fn)(void *), int with_openssl)
+{
+    double ours, theirs = -1;
+    if (!bench_wanted(name))
+        return;
+#ifdef TLS13_BENCH_OPENSSL
+    if (with_openssl)
+        bench_compare(fn, NULL, openssl_dh, NULL, &ours, &theirs);
+    else
+#else
+    (void)with_openssl;
+#endif
+        ours = bench_rate(fn, NULL);
+    bench_report(name, ours, theirs, "ops/s");
+}
+
 static void figures(uint16_t group, const char *prefix)
 {
     char client_name[64], server_name[64];
     tls13_keyshare *ks;
     uint8_t secret[TLS13_KEYSHARE_MAX_SECRET];
     size_t len;
-    double theirs = -1;
+    int with_openssl = 0;
     snprintf(client_name, sizeof(client_name), "%s_client", prefix);
     snprintf(server_name, sizeof(server_name), "%s_server", prefix);
     if (!bench_wanted(client_name) && !bench_wanted(server_name))
@@ -114,16 +130,15 @@ static void figures(uint16_t group, const char *prefix)
     tls13_keyshare_free(ks);
 #ifdef TLS13_BENCH_OPENSSL
     /* For Diffie-Hellman both sides do one key generation and one
-     * derivation, so one OpenSSL figure serves both lines. */
-    if (group != TLS13_GROUP_X25519MLKEM768 && openssl_prepare(group))
-        theirs = bench_rate(openssl_dh, NULL);
+     * derivation, so OpenSSL's one operation is timed against each side. */
+    with_openssl = group != TLS13_GROUP_X25519MLKEM768 && openssl_prepare(group);
+#endif
+    side(client_name, client, with_openssl);
+    side(server_name, server, with_openssl);
+#ifdef TLS13_BENCH_OPENSSL
     if (group != TLS13_GROUP_X25519MLKEM768)
         openssl_release();
 #endif
-    if (bench_wanted(client_name))
-        bench_report(client_name, bench_rate(client, NULL), theirs, "ops/s");
-    if (bench_wanted(server_name))
-        bench_report(server_name, bench_rate(server, NULL), theirs, "ops/s");
 }
 
 void tls13_bench_keyshare(void)

@@ -30,24 +30,56 @@ double bench_seconds(void)
     return seconds;
 }
 
-double bench_rate(void (*fn)(void *arg), void *arg)
+/* Warms fn up, then doubles the batch until one batch runs for at least
+ * `target` seconds; returns that batch and its time. */
+static unsigned long timed_batch(void (*fn)(void *arg), void *arg, double target, double *elapsed)
 {
-    /* Warm up, then double the batch until it runs long enough to time. */
     unsigned long batch = 1;
-    double start, elapsed;
     fn(arg);
     for (;;) {
-        start = now();
+        double start = now();
         for (unsigned long i = 0; i < batch; i++)
             fn(arg);
-        elapsed = now() - start;
-        if (elapsed >= seconds)
-            return (double)batch / elapsed;
-        if (elapsed < seconds / 16)
+        *elapsed = now() - start;
+        if (*elapsed >= target)
+            return batch;
+        if (*elapsed < target / 16)
             batch *= 8;
         else
             batch *= 2;
     }
+}
+
+double bench_rate(void (*fn)(void *arg), void *arg)
+{
+    double elapsed;
+    unsigned long batch = timed_batch(fn, arg, seconds, &elapsed);
+    return (double)batch / elapsed;
+}
+
+/* Slices of about bench_seconds() / COMPARE_ROUNDS each, ours and theirs in
+ * turn: the core clock of this shared machine moves by 15% from one second
+ * to the next, and two back-to-back measurements saw different clocks. */
+#define COMPARE_ROUNDS 8
+
+void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg), void *theirs_arg,
+                   double *ours_rate, double *theirs_rate)
+{
+    double t_ours = 0, t_theirs = 0, elapsed;
+    unsigned long b_ours = timed_batch(ours, ours_arg, seconds / COMPARE_ROUNDS, &elapsed);
+    unsigned long b_theirs = timed_batch(theirs, theirs_arg, seconds / COMPARE_ROUNDS, &elapsed);
+    for (int r = 0; r < COMPARE_ROUNDS; r++) {
+        double start = now();
+        for (unsigned long i = 0; i < b_ours; i++)
+            ours(ours_arg);
+        t_ours += now() - start;
+        start = now();
+        for (unsigned long i = 0; i < b_theirs; i++)
+            theirs(theirs_arg);
+        t_theirs += now() - start;
+    }
+    *ours_rate = (double)b_ours * COMPARE_ROUNDS / t_ours;
+    *theirs_rate = (double)b_theirs * COMPARE_ROUNDS / t_theirs;
 }
 
 void bench_report(const char *name, double ours, double openssl, const char *unit)

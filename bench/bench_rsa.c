@@ -150,17 +150,17 @@ static void figure(const char *name, unsigned bits, int sign, uint32_t cpu_mask,
         i++;
     load(&b, &rsa_test_keys[i]);
     tls13_cpu_set_mask(cpu_mask);
-    ours = bench_rate(sign ? ours_sign : ours_verify, &b);
-    tls13_cpu_set_mask(UINT32_MAX);
 #ifdef TLS13_BENCH_OPENSSL
     if (with_openssl) {
         openssl_prepare(&b);
-        theirs = bench_rate(sign ? openssl_sign : openssl_verify, &b);
+        bench_compare(sign ? ours_sign : ours_verify, &b, sign ? openssl_sign : openssl_verify, &b, &ours, &theirs);
         openssl_release(&b);
-    }
+    } else
 #else
     (void)with_openssl;
 #endif
+        ours = bench_rate(sign ? ours_sign : ours_verify, &b);
+    tls13_cpu_set_mask(UINT32_MAX);
     bench_report(name, ours, theirs, "ops/s");
 }
 

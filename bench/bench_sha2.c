@@ -44,13 +44,16 @@ static void figure(const char *name, void (*ours)(void *), void (*theirs)(void *
     double a, b = -1;
     if (!bench_wanted(name))
         return;
-    a = bench_mbps(bench_rate(ours, &len), len);
 #ifdef TLS13_BENCH_OPENSSL
-    if (theirs)
-        b = bench_mbps(bench_rate(theirs, &len), len);
+    if (theirs) {
+        bench_compare(ours, &len, theirs, &len, &a, &b);
+        b = bench_mbps(b, len);
+    } else
 #else
     (void)theirs;
 #endif
+        a = bench_rate(ours, &len);
+    a = bench_mbps(a, len);
     bench_report(name, a, b, "MB/s");
 }
 
