@@ -95,15 +95,16 @@ stop_server full.log
 say "HTTP responses (0 and 6), written raw by openssl s_server"
 # raw_client STATUS REGEX RESPONSE: s_server sends RESPONSE to the client, then closes.
 raw_client() {
-  local want=$1 regex=$2 port i
-  port=$((20000 + RANDOM % 40000))
-  printf "$3" | timeout 20 openssl s_server -quiet -naccept 1 -accept "127.0.0.1:$port" \
-    -cert certs/localhost.pem -key certs/localhost-key.pem >raw.log 2>&1 &
-  bg_pids+=($!)
-  for i in $(seq 50); do
-    [ -n "$(ss -Hltn "sport = :$port")" ] && break
-    sleep 0.1
+  local want=$1 regex=$2 port pid try
+  for try in 1 2 3; do
+    port=$(free_port)
+    printf "$3" | timeout 30 openssl s_server -quiet -naccept 1 -accept "127.0.0.1:$port" \
+      -cert certs/localhost.pem -key certs/localhost-key.pem >raw.log 2>&1 &
+    pid=$!
+    bg_pids+=("$pid")
+    wait_listening "$pid" "$port" && break
   done
+  [ -n "$(ss -Hltn "sport = :$port")" ] || { cat raw.log >&2; fail "openssl s_server did not listen on 127.0.0.1:$port"; }
   expect_client "$want" "$regex" --cafile "$ca" "https://localhost:$port/"
 }
 raw_client 0 "" 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n'

@@ -43,6 +43,9 @@ need_tool() {
   command -v "$cmd" >/dev/null 2>&1 || skip "package $pkg installed but $cmd is still missing"
 }
 
+need_tool python3 python3
+need_tool ss iproute2
+
 for prog in tls13-client tls13-server tls13-mkcert; do
   [ -x "$bin/$prog" ] || fail "$bin/$prog was not built"
 done
@@ -83,21 +86,36 @@ stop_server() {
   grep -q "shutting down" "$log" || fail "tls13-server did not log its shutdown"
 }
 
+# free_port: a TCP port on 127.0.0.1 the kernel just handed out (random
+# ports collided with other tests' servers under ctest -j2).
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# wait_listening PID PORT: returns 0 once 127.0.0.1:PORT listens, 1 if PID
+# exits first or after 20 s (under CI load 5 s were once not enough).
+wait_listening() {
+  local i
+  for i in $(seq 200); do
+    [ -n "$(ss -Hltn "sport = :$2")" ] && return 0
+    kill -0 "$1" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
 # start_openssl_server LOG ARGS...: openssl s_server on a free port; sets
 # ossl_pid and ossl_port.
 start_openssl_server() {
-  local log=$1 try i
+  local log=$1 try
   shift
   for try in 1 2 3 4 5; do
-    ossl_port=$((20000 + RANDOM % 40000))
+    ossl_port=$(free_port)
     : >"$log"
     openssl s_server -accept "127.0.0.1:$ossl_port" -naccept 100 "$@" >"$log" 2>&1 </dev/null &
     ossl_pid=$!
-    for i in $(seq 50); do
-      grep -q "^ACCEPT" "$log" && { bg_pids+=("$ossl_pid"); return 0; }
-      kill -0 "$ossl_pid" 2>/dev/null || break
-      sleep 0.1
-    done
+    bg_pids+=("$ossl_pid")
+    wait_listening "$ossl_pid" "$ossl_port" && return 0
     kill "$ossl_pid" 2>/dev/null || true
     wait "$ossl_pid" 2>/dev/null || true
   done
