@@ -3,6 +3,8 @@
 #ifdef EC_FIELD_X86
 #include <immintrin.h>
 
+#include "mulx_wide.h"
+
 int ec_field_x86_enabled(void)
 {
     return tls13_cpu_has(EC_FIELD_X86_FEATURES);
@@ -21,31 +23,13 @@ typedef unsigned long long u64x;
 #define X86_OPT
 #endif
 #define X86_FN TLS13_TARGET("bmi2,adx") X86_OPT
-#define ADC(c, x, y, out) ((c) = _addcarry_u64((c), (x), (y), &(out)))
+#define ADC TLS13_MULX_ADC
 #define SBB(c, x, y, out) ((c) = _subborrow_u64((c), (x), (y), &(out)))
 
 /* p's limbs, little-endian: 2^64-1, 2^32-1, 0, 2^64-2^32+1. */
 #define P0 0xffffffffffffffffull
 #define P1 0x00000000ffffffffull
 #define P3 0xffffffff00000001ull
-
-/* (u0..u4) = x (b0..b3): the four products first, then one adc chain.
- * gcc keeps a carry in the flags only between adjacent _addcarry_u64 calls;
- * any statement in between (even a flag-neutral mulx) makes it save and
- * restore the carry with setb / add $0xff. */
-#define MUL_ROW(x, b0, b1, b2, b3, u0, u1, u2, u3, u4) \
-    do {                                               \
-        u64x h0_, h1_, h2_, h3_, l1_, l2_, l3_;        \
-        unsigned char k_ = 0;                          \
-        (u0) = _mulx_u64((x), (b0), &h0_);             \
-        l1_ = _mulx_u64((x), (b1), &h1_);              \
-        l2_ = _mulx_u64((x), (b2), &h2_);              \
-        l3_ = _mulx_u64((x), (b3), &h3_);              \
-        ADC(k_, l1_, h0_, u1);                         \
-        ADC(k_, l2_, h1_, u2);                         \
-        ADC(k_, l3_, h2_, u3);                         \
-        ADC(k_, h3_, 0, u4);                           \
-    } while (0)
 
 /* 2^32, read at run time: gcc would turn a multiplication by the constant
  * into two shifts, which clobber the flags and, placed inside an adc chain,
@@ -117,11 +101,11 @@ static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4]
     u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
     u64x t0, t1, t2, t3, t4, t5, u0, u1, u2, u3, u4, c5;
     unsigned char k, carry;
-    MUL_ROW((u64x)a[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
+    TLS13_MULX_ROW((u64x)a[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
     _Pragma("GCC unroll 4") for (int i = 1; i < 4; i++) {
         REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
         t5 = carry;
-        MUL_ROW((u64x)a[i], b0, b1, b2, b3, u0, u1, u2, u3, u4);
+        TLS13_MULX_ROW((u64x)a[i], b0, b1, b2, b3, u0, u1, u2, u3, u4);
         k = 0;
         ADC(k, t1, u0, t0);
         ADC(k, t2, u1, t1);
@@ -134,60 +118,14 @@ static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4]
     final_subtract_regs(r, t1, t2, t3, t4, c5);
 }
 
-/* The square as cross products a[i] a[j] (i < j, six multiplications),
- * doubled, plus the four squares; then four reduction steps on the low half
- * and the high half added (separated operand scanning). */
+/* The 512-bit square (mulx_wide.h), then four reduction steps on the low
+ * half and the high half added (separated operand scanning). */
 static inline X86_FN __attribute__((always_inline)) void p256_sqr_regs(u64x r[4], const ec_limb *a)
 {
     u64x two32 = two_to_32;
-    u64x a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-    u64x l01, h01, l02, h02, l03, h03, l12, h12, l13, h13, l23, h23;
-    u64x u2, u3, u4, v4, v5, x3, x4, x5, x6, x7 = 0, d1, d2;
-    u64x s0h, s1l, s1h, s2l, s2h, s3l, s3h, t0, t1, t2, t3, t4, t5, t6, t7, top = 0, c4;
+    u64x t0, t1, t2, t3, t4, t5, t6, t7, top = 0, c4;
     unsigned char k, carry;
-    /* cross products: a0 (a1 a2 a3) at limb 1, a1 (a2 a3) at 3, a2 a3 at 5 */
-    l01 = _mulx_u64(a0, a1, &h01);
-    l02 = _mulx_u64(a0, a2, &h02);
-    l03 = _mulx_u64(a0, a3, &h03);
-    k = 0;
-    ADC(k, l02, h01, u2);
-    ADC(k, l03, h02, u3);
-    ADC(k, h03, 0, u4);
-    l12 = _mulx_u64(a1, a2, &h12);
-    l13 = _mulx_u64(a1, a3, &h13);
-    k = 0;
-    ADC(k, l13, h12, v4);
-    ADC(k, h13, 0, v5);
-    l23 = _mulx_u64(a2, a3, &h23);
-    /* limbs 3..6: (u3 u4) + (l12 v4 v5) + (l23 h23 at 5..6); each limb has
-     * two operands */
-    k = 0;
-    ADC(k, u3, l12, x3);
-    ADC(k, u4, v4, x4);
-    ADC(k, v5, l23, x5);
-    ADC(k, h23, 0, x6);
-    /* double limbs 1..6 */
-    k = 0;
-    ADC(k, l01, l01, d1);
-    ADC(k, u2, u2, d2);
-    ADC(k, x3, x3, x3);
-    ADC(k, x4, x4, x4);
-    ADC(k, x5, x5, x5);
-    ADC(k, x6, x6, x6);
-    ADC(k, x7, 0, x7);
-    /* plus the squares on the diagonal */
-    t0 = _mulx_u64(a0, a0, &s0h);
-    s1l = _mulx_u64(a1, a1, &s1h);
-    s2l = _mulx_u64(a2, a2, &s2h);
-    s3l = _mulx_u64(a3, a3, &s3h);
-    k = 0;
-    ADC(k, d1, s0h, t1);
-    ADC(k, d2, s1l, t2);
-    ADC(k, x3, s1h, t3);
-    ADC(k, x4, s2l, t4);
-    ADC(k, x5, s2h, t5);
-    ADC(k, x6, s3l, t6);
-    ADC(k, x7, s3h, t7);
+    TLS13_MULX_SQR_WIDE((u64x)a[0], (u64x)a[1], (u64x)a[2], (u64x)a[3], t0, t1, t2, t3, t4, t5, t6, t7);
     /* reduce (t0..t3): the window's new top limb is the product's high word
      * plus a carry, below 2^64 - 2^32 + 1, so no carry leaves it */
     _Pragma("GCC unroll 4") for (int i = 0; i < 4; i++) {

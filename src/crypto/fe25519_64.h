@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "../base/bytes.h"
+#include "mulx_wide.h"
 
 typedef unsigned long long tls13_u64x; /* the intrinsics' own word type */
 
@@ -33,59 +34,47 @@ typedef struct tls13_fe64 {
  * inlining measured ~9% faster. */
 #define TLS13_FE64_INLINE static inline TLS13_FE64_TARGET __attribute__((always_inline))
 
-#define TLS13_FE64_ADC(c, x, y, out) ((c) = _addcarryx_u64((c), (x), (y), &(out)))
-
-/* (u0..u4) = x (b0..b3): the four products first, then one adc chain. gcc
- * keeps a carry in the flags only between adjacent carry intrinsics; any
- * statement in between (even a flag-neutral mulx) makes it save and restore
- * the carry with setb / movzbl, which cost more than the products. */
-#define TLS13_FE64_ROW(x, b0, b1, b2, b3, u0, u1, u2, u3, u4) \
-    do {                                                       \
-        tls13_u64x h0_, h1_, h2_, h3_, l1_, l2_, l3_;          \
-        unsigned char k_ = 0;                                  \
-        (u0) = _mulx_u64((x), (b0), &h0_);                     \
-        l1_ = _mulx_u64((x), (b1), &h1_);                      \
-        l2_ = _mulx_u64((x), (b2), &h2_);                      \
-        l3_ = _mulx_u64((x), (b3), &h3_);                      \
-        TLS13_FE64_ADC(k_, l1_, h0_, u1);                      \
-        TLS13_FE64_ADC(k_, l2_, h1_, u2);                      \
-        TLS13_FE64_ADC(k_, l3_, h2_, u3);                      \
-        TLS13_FE64_ADC(k_, h3_, 0, u4);                        \
-    } while (0)
-
 /* (t0..t4) += (u0..u4), the carry out of t4 dropped (the callers' sums fit). */
 #define TLS13_FE64_ACC5(t0, t1, t2, t3, t4, u0, u1, u2, u3, u4) \
     do {                                                         \
         unsigned char k_ = 0;                                    \
-        TLS13_FE64_ADC(k_, t0, u0, t0);                          \
-        TLS13_FE64_ADC(k_, t1, u1, t1);                          \
-        TLS13_FE64_ADC(k_, t2, u2, t2);                          \
-        TLS13_FE64_ADC(k_, t3, u3, t3);                          \
-        TLS13_FE64_ADC(k_, t4, u4, t4);                          \
+        TLS13_MULX_ADC(k_, t0, u0, t0);                          \
+        TLS13_MULX_ADC(k_, t1, u1, t1);                          \
+        TLS13_MULX_ADC(k_, t2, u2, t2);                          \
+        TLS13_MULX_ADC(k_, t3, u3, t3);                          \
+        TLS13_MULX_ADC(k_, t4, u4, t4);                          \
     } while (0)
 
-/* h = lo + 38 hi (mod p, as 2^256 = 38), for a 512-bit t = lo + 2^256 hi. */
+/* h = (t0..t3) + 38 top (mod p, as 2^256 = 38), for top < 2^32. A carry
+ * out of t3 wraps in as 38 more; it leaves t0 < 38 top < 2^38, so adding
+ * that 38 cannot carry again. */
+TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2,
+                                           tls13_u64x t3, tls13_u64x top)
+{
+    unsigned char c = 0;
+    TLS13_MULX_ADC(c, t0, 38 * top, t0);
+    TLS13_MULX_ADC(c, t1, 0, t1);
+    TLS13_MULX_ADC(c, t2, 0, t2);
+    TLS13_MULX_ADC(c, t3, 0, t3);
+    h->l[0] = t0 + (((tls13_u64x)0 - c) & 38);
+    h->l[1] = t1;
+    h->l[2] = t2;
+    h->l[3] = t3;
+}
+
+/* h = lo + 38 hi (mod p), for a 512-bit t = lo + 2^256 hi: 38 hi is five
+ * words, whose top (< 39 with the carry) is folded once more. */
 TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2, tls13_u64x t3,
                                        tls13_u64x t4, tls13_u64x t5, tls13_u64x t6, tls13_u64x t7)
 {
     tls13_u64x v0, v1, v2, v3, top;
     unsigned char c = 0;
-    TLS13_FE64_ROW(38, t4, t5, t6, t7, v0, v1, v2, v3, top);
-    TLS13_FE64_ADC(c, t0, v0, t0);
-    TLS13_FE64_ADC(c, t1, v1, t1);
-    TLS13_FE64_ADC(c, t2, v2, t2);
-    TLS13_FE64_ADC(c, t3, v3, t3);
-    top = 38 * (top + c); /* top + c < 39: fold it once more, < 2^11 */
-    c = 0;
-    TLS13_FE64_ADC(c, t0, top, t0);
-    TLS13_FE64_ADC(c, t1, 0, t1);
-    TLS13_FE64_ADC(c, t2, 0, t2);
-    TLS13_FE64_ADC(c, t3, 0, t3);
-    /* A last carry leaves t0 < 2^11, so adding 38 cannot carry again. */
-    h->l[0] = t0 + (((tls13_u64x)0 - c) & 38);
-    h->l[1] = t1;
-    h->l[2] = t2;
-    h->l[3] = t3;
+    TLS13_MULX_ROW(38, t4, t5, t6, t7, v0, v1, v2, v3, top);
+    TLS13_MULX_ADC(c, t0, v0, t0);
+    TLS13_MULX_ADC(c, t1, v1, t1);
+    TLS13_MULX_ADC(c, t2, v2, t2);
+    TLS13_MULX_ADC(c, t3, v3, t3);
+    tls13_fe64_fold_top(h, t0, t1, t2, t3, top + c);
 }
 
 /* Schoolbook product row by row (operand scanning), then the fold. */
@@ -93,88 +82,30 @@ TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const 
 {
     const tls13_u64x b0 = g->l[0], b1 = g->l[1], b2 = g->l[2], b3 = g->l[3];
     tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, u0, u1, u2, u3;
-    TLS13_FE64_ROW(f->l[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
-    TLS13_FE64_ROW(f->l[1], b0, b1, b2, b3, u0, u1, u2, u3, t5);
+    TLS13_MULX_ROW(f->l[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
+    TLS13_MULX_ROW(f->l[1], b0, b1, b2, b3, u0, u1, u2, u3, t5);
     TLS13_FE64_ACC5(t1, t2, t3, t4, t5, u0, u1, u2, u3, 0);
-    TLS13_FE64_ROW(f->l[2], b0, b1, b2, b3, u0, u1, u2, u3, t6);
+    TLS13_MULX_ROW(f->l[2], b0, b1, b2, b3, u0, u1, u2, u3, t6);
     TLS13_FE64_ACC5(t2, t3, t4, t5, t6, u0, u1, u2, u3, 0);
-    TLS13_FE64_ROW(f->l[3], b0, b1, b2, b3, u0, u1, u2, u3, t7);
+    TLS13_MULX_ROW(f->l[3], b0, b1, b2, b3, u0, u1, u2, u3, t7);
     TLS13_FE64_ACC5(t3, t4, t5, t6, t7, u0, u1, u2, u3, 0);
     tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
 }
 
-/* Squaring: the six cross products once, doubled, plus the four squares. */
+/* Squaring: the 512-bit square (mulx_wide.h), then the fold. */
 TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
 {
-    const tls13_u64x a0 = f->l[0], a1 = f->l[1], a2 = f->l[2], a3 = f->l[3];
-    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7 = 0, h01, l02, h02, l03, h03, l12, l13, h12, h13, l23, h23, v4, v5;
-    tls13_u64x s0h, s1l, s1h, s2l, s2h, s3l, s3h;
-    unsigned char k = 0;
-    /* cross products: a0 (a1 a2 a3) at limb 1, a1 (a2 a3) at 3, a2 a3 at 5 */
-    t1 = _mulx_u64(a0, a1, &h01);
-    l02 = _mulx_u64(a0, a2, &h02);
-    l03 = _mulx_u64(a0, a3, &h03);
-    TLS13_FE64_ADC(k, l02, h01, t2);
-    TLS13_FE64_ADC(k, l03, h02, t3);
-    TLS13_FE64_ADC(k, h03, 0, t4);
-    l12 = _mulx_u64(a1, a2, &h12);
-    l13 = _mulx_u64(a1, a3, &h13);
-    l23 = _mulx_u64(a2, a3, &h23);
-    k = 0;
-    TLS13_FE64_ADC(k, l13, h12, v4);
-    TLS13_FE64_ADC(k, h13, l23, v5);
-    TLS13_FE64_ADC(k, h23, 0, t6);
-    k = 0;
-    TLS13_FE64_ADC(k, t3, l12, t3);
-    TLS13_FE64_ADC(k, t4, v4, t4);
-    TLS13_FE64_ADC(k, v5, 0, t5);
-    TLS13_FE64_ADC(k, t6, 0, t6);
-    /* doubled */
-    k = 0;
-    TLS13_FE64_ADC(k, t1, t1, t1);
-    TLS13_FE64_ADC(k, t2, t2, t2);
-    TLS13_FE64_ADC(k, t3, t3, t3);
-    TLS13_FE64_ADC(k, t4, t4, t4);
-    TLS13_FE64_ADC(k, t5, t5, t5);
-    TLS13_FE64_ADC(k, t6, t6, t6);
-    TLS13_FE64_ADC(k, t7, 0, t7);
-    /* plus the squares on the diagonal */
-    t0 = _mulx_u64(a0, a0, &s0h);
-    s1l = _mulx_u64(a1, a1, &s1h);
-    s2l = _mulx_u64(a2, a2, &s2h);
-    s3l = _mulx_u64(a3, a3, &s3h);
-    k = 0;
-    TLS13_FE64_ADC(k, t1, s0h, t1);
-    TLS13_FE64_ADC(k, t2, s1l, t2);
-    TLS13_FE64_ADC(k, t3, s1h, t3);
-    TLS13_FE64_ADC(k, t4, s2l, t4);
-    TLS13_FE64_ADC(k, t5, s2h, t5);
-    TLS13_FE64_ADC(k, t6, s3l, t6);
-    TLS13_FE64_ADC(k, t7, s3h, t7);
+    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7;
+    TLS13_MULX_SQR_WIDE(f->l[0], f->l[1], f->l[2], f->l[3], t0, t1, t2, t3, t4, t5, t6, t7);
     tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
 }
 
-/* h = f * n for a small constant n < 2^32. */
+/* h = f * n for a small constant n < 2^32: the row's top word is < 2^32. */
 TLS13_FE64_INLINE void tls13_fe64_mul_small(tls13_fe64 *h, const tls13_fe64 *f, uint32_t n)
 {
-    tls13_u64x lo[4], hi[4], top;
-    unsigned char c;
-    lo[0] = _mulx_u64(f->l[0], n, &hi[0]);
-    lo[1] = _mulx_u64(f->l[1], n, &hi[1]);
-    lo[2] = _mulx_u64(f->l[2], n, &hi[2]);
-    lo[3] = _mulx_u64(f->l[3], n, &hi[3]);
-    c = _addcarryx_u64(0, lo[1], hi[0], &lo[1]);
-    c = _addcarryx_u64(c, lo[2], hi[1], &lo[2]);
-    c = _addcarryx_u64(c, lo[3], hi[2], &lo[3]);
-    top = hi[3] + c; /* < 2^32 */
-    c = _addcarryx_u64(0, lo[0], top * 38, &lo[0]);
-    c = _addcarryx_u64(c, lo[1], 0, &lo[1]);
-    c = _addcarryx_u64(c, lo[2], 0, &lo[2]);
-    c = _addcarryx_u64(c, lo[3], 0, &lo[3]);
-    h->l[0] = lo[0] + 38 * (tls13_u64x)c; /* after a carry lo[0] < 2^38 */
-    h->l[1] = lo[1];
-    h->l[2] = lo[2];
-    h->l[3] = lo[3];
+    tls13_u64x t0, t1, t2, t3, top;
+    TLS13_MULX_ROW((tls13_u64x)n, f->l[0], f->l[1], f->l[2], f->l[3], t0, t1, t2, t3, top);
+    tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 
 TLS13_FE64_INLINE void tls13_fe64_add(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
