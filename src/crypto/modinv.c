@@ -97,23 +97,33 @@ static limb divsteps(limb zeta, ulimb f, ulimb g, matrix *t)
     return zeta;
 }
 
-/* (f, g) = T (f, g) / 2^L, exactly. |f|, |g| never exceed m. */
-static void update_fg(num *f, num *g, const matrix *t, size_t n)
+/* (x, y) = (u x + v y + cx m, q x + r y + cy m) / 2^L, where T (and cx, cy)
+ * make the low L bits zero; without m (NULL, for f and g) it is T (x, y) /
+ * 2^L exactly. m is public, so is the test on it. */
+static inline void apply_matrix(num *x, num *y, const matrix *t, const num *m, limb cx, limb cy, size_t n)
 {
-    wide cf = (wide)t->u * f->l[0] + (wide)t->v * g->l[0];
-    wide cg = (wide)t->q * f->l[0] + (wide)t->r * g->l[0];
-    cf >>= L; /* the low L bits are zero by construction of T */
-    cg >>= L;
-    for (size_t i = 1; i < n; i++) {
-        cf += (wide)t->u * f->l[i] + (wide)t->v * g->l[i];
-        cg += (wide)t->q * f->l[i] + (wide)t->r * g->l[i];
-        f->l[i - 1] = (limb)((ulimb)cf & DIGIT_MASK);
-        g->l[i - 1] = (limb)((ulimb)cg & DIGIT_MASK);
-        cf >>= L;
-        cg >>= L;
+    wide ax = (wide)t->u * x->l[0] + (wide)t->v * y->l[0];
+    wide ay = (wide)t->q * x->l[0] + (wide)t->r * y->l[0];
+    if (m) {
+        ax += (wide)cx * m->l[0];
+        ay += (wide)cy * m->l[0];
     }
-    f->l[n - 1] = (limb)cf;
-    g->l[n - 1] = (limb)cg;
+    ax >>= L;
+    ay >>= L;
+    for (size_t i = 1; i < n; i++) {
+        ax += (wide)t->u * x->l[i] + (wide)t->v * y->l[i];
+        ay += (wide)t->q * x->l[i] + (wide)t->r * y->l[i];
+        if (m) {
+            ax += (wide)cx * m->l[i];
+            ay += (wide)cy * m->l[i];
+        }
+        x->l[i - 1] = (limb)((ulimb)ax & DIGIT_MASK);
+        y->l[i - 1] = (limb)((ulimb)ay & DIGIT_MASK);
+        ax >>= L;
+        ay >>= L;
+    }
+    x->l[n - 1] = (limb)ax;
+    y->l[n - 1] = (limb)ay;
 }
 
 /* Carries every digit into [0, 2^L), the rest into the signed top limb. */
@@ -168,23 +178,9 @@ static void update_de(num *d, num *e, const matrix *t, const num *m, uint64_t m_
                      (uint64_t)(ulimb)md * (uint64_t)m->l[0];
     uint64_t low_e = (uint64_t)(ulimb)t->q * (uint64_t)d->l[0] + (uint64_t)(ulimb)t->r * (uint64_t)e->l[0] +
                      (uint64_t)(ulimb)me * (uint64_t)m->l[0];
-    wide cd, ce;
     md -= (limb)((low_d * m_inv) & DIGIT_MASK);
     me -= (limb)((low_e * m_inv) & DIGIT_MASK);
-    cd = (wide)t->u * d->l[0] + (wide)t->v * e->l[0] + (wide)md * m->l[0];
-    ce = (wide)t->q * d->l[0] + (wide)t->r * e->l[0] + (wide)me * m->l[0];
-    cd >>= L;
-    ce >>= L;
-    for (size_t i = 1; i < n; i++) {
-        cd += (wide)t->u * d->l[i] + (wide)t->v * e->l[i] + (wide)md * m->l[i];
-        ce += (wide)t->q * d->l[i] + (wide)t->r * e->l[i] + (wide)me * m->l[i];
-        d->l[i - 1] = (limb)((ulimb)cd & DIGIT_MASK);
-        e->l[i - 1] = (limb)((ulimb)ce & DIGIT_MASK);
-        cd >>= L;
-        ce >>= L;
-    }
-    d->l[n - 1] = (limb)cd;
-    e->l[n - 1] = (limb)ce;
+    apply_matrix(d, e, t, m, md, me, n);
 }
 
 static void from_words(num *x, const uint64_t *w, size_t nwords, size_t n)
@@ -234,7 +230,7 @@ void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_
     e.l[0] = 1;
     for (size_t i = 0; i < batches; i++) {
         zeta = divsteps(zeta, (ulimb)f.l[0], (ulimb)g.l[0], &t);
-        update_fg(&f, &g, &t, n);
+        apply_matrix(&f, &g, &t, NULL, 0, 0, n); /* |f|, |g| never exceed m */
         update_de(&d, &e, &t, &m, m_inv, n);
     }
     /* g = 0 and f = +-1 (f = m when a = 0, with d = 0): a^-1 = sign(f) d,
