@@ -78,8 +78,10 @@ void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a);
 void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a);
-/* Fused operations of the point formulas, each one call (and, on the
- * BMI2/ADX path for P-256, one pass through memory) instead of two:
+/* Fused operations. The point formulas call ec_fe_sqr_sub_sub,
+ * ec_fe_mul_sub, ec_fe_triple_sum_diff and ec_fe_sub_mul_sub_half, each one
+ * pass through memory on the BMI2/ADX path for P-256; the others are their
+ * building blocks (and tested as such):
  * s = a + b and d = a - b; r = a - b - c; r = 3a; r = a - b / 2 (b / 2 =
  * b 2^-1 mod m). Outputs may alias inputs (s and d not each other). */
 void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b);

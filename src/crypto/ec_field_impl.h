@@ -366,18 +366,15 @@ EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
     EC_DISPATCH(id, mod_sub, r, a, b)
 }
 
-/* The fused operations (ec_field.h): one call of the BMI2/ADX path for
- * P-256's p, where the chained values stay in registers; elsewhere the
- * same as the separate operations. Temporaries keep outputs free to alias
- * inputs. */
+/* The fused operations (ec_field.h), as the separate operations. The four
+ * the point formulas call (sqr_sub_sub, mul_sub, triple_sum_diff,
+ * sub_mul_sub_half) are one call of the BMI2/ADX path for P-256's p, where
+ * the chained values stay in registers; the others are their building
+ * blocks. Temporaries keep outputs free to alias inputs. */
 EC_INLINE void fe_add_sub_id(ec_modulus_id id, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
 {
     ec_fe sum = { 0 };
     size_t n = id == EC_MOD_P256_P || id == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_add_sub_x86(s, d, a, b);
-        return;
-    }
     fe_add_id(id, sum, a, b);
     fe_sub_id(id, d, a, b);
     EC_UNROLL
@@ -388,10 +385,6 @@ EC_INLINE void fe_add_sub_id(ec_modulus_id id, ec_limb *s, ec_limb *d, const ec_
 EC_INLINE void fe_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_sub_sub_x86(r, a, b, c);
-        return;
-    }
     fe_sub_id(id, t, a, b);
     fe_sub_id(id, r, t, c);
 }
@@ -399,10 +392,6 @@ EC_INLINE void fe_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, con
 EC_INLINE void fe_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_triple_x86(r, a);
-        return;
-    }
     fe_add_id(id, t, a, a);
     fe_add_id(id, r, t, a);
 }
@@ -410,10 +399,6 @@ EC_INLINE void fe_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
 EC_INLINE void fe_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_sub_half_x86(r, a, b);
-        return;
-    }
     EC_DISPATCH(id, mod_half, t, b)
     fe_sub_id(id, r, a, t);
 }
@@ -421,10 +406,6 @@ EC_INLINE void fe_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, co
 EC_INLINE void fe_mul_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_mul_triple_x86(r, a, b);
-        return;
-    }
     fe_mul_id(id, t, a, b);
     fe_triple_id(id, r, t);
 }
@@ -454,10 +435,6 @@ EC_INLINE void fe_mul_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, con
 EC_INLINE void fe_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
-        ec_p256p_mul_sub_half_x86(r, a, b, c);
-        return;
-    }
     fe_mul_id(id, t, a, b);
     fe_sub_half_id(id, r, t, c);
 }

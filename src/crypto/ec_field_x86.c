@@ -207,47 +207,6 @@ X86_FN void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
     p256_store(r, x);
 }
 
-X86_FN void ec_p256p_add_sub_x86(ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
-{
-    u64x x[4], y[4], sum[4];
-    p256_load(x, a);
-    p256_load(y, b);
-    p256_add_regs(sum, x, y);
-    p256_sub_regs(x, x, y);
-    p256_store(s, sum);
-    p256_store(d, x);
-}
-
-X86_FN void ec_p256p_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
-{
-    u64x x[4], y[4];
-    p256_load(x, a);
-    p256_load(y, b);
-    p256_sub_regs(x, x, y);
-    p256_load(y, c);
-    p256_sub_regs(x, x, y);
-    p256_store(r, x);
-}
-
-X86_FN void ec_p256p_triple_x86(ec_limb *r, const ec_limb *a)
-{
-    u64x x[4], y[4];
-    p256_load(x, a);
-    p256_add_regs(y, x, x);
-    p256_add_regs(y, y, x);
-    p256_store(r, y);
-}
-
-X86_FN void ec_p256p_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
-{
-    u64x x[4], y[4];
-    p256_load(y, b);
-    p256_half_regs(y, y);
-    p256_load(x, a);
-    p256_sub_regs(x, x, y);
-    p256_store(r, x);
-}
-
 X86_FN void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     u64x x[4];
@@ -265,15 +224,6 @@ X86_FN void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a)
 /* A product or square and the linear operation that consumes it, in one
  * call: the product stays in registers. Every input is read before r is
  * written. */
-X86_FN void ec_p256p_mul_triple_x86(ec_limb *r, const ec_limb *a, const ec_limb *b)
-{
-    u64x x[4], y[4];
-    p256_mul_regs(x, a, b);
-    p256_add_regs(y, x, x);
-    p256_add_regs(y, y, x);
-    p256_store(r, y);
-}
-
 X86_FN void ec_p256p_sqr_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     u64x x[4], y[4];
@@ -290,16 +240,6 @@ X86_FN void ec_p256p_mul_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b,
     u64x x[4], y[4];
     p256_mul_regs(x, a, b);
     p256_load(y, c);
-    p256_sub_regs(x, x, y);
-    p256_store(r, x);
-}
-
-X86_FN void ec_p256p_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
-{
-    u64x x[4], y[4];
-    p256_mul_regs(x, a, b);
-    p256_load(y, c);
-    p256_half_regs(y, y);
     p256_sub_regs(x, x, y);
     p256_store(r, x);
 }

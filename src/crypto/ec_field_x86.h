@@ -37,15 +37,10 @@ void ec_p256p_mul_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sqr_x86(ec_limb *r, const ec_limb *a);
 void ec_p256p_add_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
-/* The fused operations of ec_field.h (ec_fe_add_sub and the following). */
-void ec_p256p_add_sub_x86(ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b);
-void ec_p256p_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
-void ec_p256p_triple_x86(ec_limb *r, const ec_limb *a);
-void ec_p256p_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
-void ec_p256p_mul_triple_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
+/* The fused operations of ec_field.h that the point formulas call (the
+ * others are their portable building blocks). */
 void ec_p256p_sqr_sub_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_p256p_mul_sub_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
-void ec_p256p_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c);
 void ec_p256p_triple_sum_diff_x86(ec_limb *r, const ec_limb *a, const ec_limb *b);
 void ec_p256p_sub_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
                                    const ec_limb *d);

@@ -40,14 +40,8 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr fe_sqr_id
 #define pt_add fe_add_id
 #define pt_sub fe_sub_id
-#define pt_add_sub fe_add_sub_id
-#define pt_sub_sub fe_sub_sub_id
-#define pt_triple fe_triple_id
-#define pt_sub_half fe_sub_half_id
-#define pt_mul_triple fe_mul_triple_id
 #define pt_sqr_sub_sub fe_sqr_sub_sub_id
 #define pt_mul_sub fe_mul_sub_id
-#define pt_mul_sub_half fe_mul_sub_half_id
 #define pt_triple_sum_diff fe_triple_sum_diff_id
 #define pt_sub_mul_sub_half fe_sub_mul_sub_half_id
 #else
@@ -55,14 +49,8 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
 #define pt_add(id, r, a, b) ec_fe_add(field_of(id), r, a, b)
 #define pt_sub(id, r, a, b) ec_fe_sub(field_of(id), r, a, b)
-#define pt_add_sub(id, s, d, a, b) ec_fe_add_sub(field_of(id), s, d, a, b)
-#define pt_sub_sub(id, r, a, b, c) ec_fe_sub_sub(field_of(id), r, a, b, c)
-#define pt_triple(id, r, a) ec_fe_triple(field_of(id), r, a)
-#define pt_sub_half(id, r, a, b) ec_fe_sub_half(field_of(id), r, a, b)
-#define pt_mul_triple(id, r, a, b) ec_fe_mul_triple(field_of(id), r, a, b)
 #define pt_sqr_sub_sub(id, r, a, b, c) ec_fe_sqr_sub_sub(field_of(id), r, a, b, c)
 #define pt_mul_sub(id, r, a, b, c) ec_fe_mul_sub(field_of(id), r, a, b, c)
-#define pt_mul_sub_half(id, r, a, b, c) ec_fe_mul_sub_half(field_of(id), r, a, b, c)
 #define pt_triple_sum_diff(id, r, a, b) ec_fe_triple_sum_diff(field_of(id), r, a, b)
 #define pt_sub_mul_sub_half(id, r, a, b, c, d) ec_fe_sub_mul_sub_half(field_of(id), r, a, b, c, d)
 #endif
