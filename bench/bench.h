@@ -16,7 +16,8 @@ double bench_rate(void (*fn)(void *arg), void *arg);
 double bench_seconds(void);
 /* Calls/s of ours and of theirs (OpenSSL), timed in alternating slices
  * over about twice bench_seconds(), so that both see the same machine
- * state and their ratio is stable. */
+ * state and their ratio is stable. Without theirs (NULL): bench_rate of
+ * ours, and -1 for theirs. */
 void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg), void *theirs_arg,
                    double *ours_rate, double *theirs_rate);
 /* Prints the line; pass a negative openssl figure when there is none. */

@@ -66,8 +66,14 @@ void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void 
                    double *ours_rate, double *theirs_rate)
 {
     double t_ours = 0, t_theirs = 0, elapsed;
-    unsigned long b_ours = timed_batch(ours, ours_arg, seconds / COMPARE_ROUNDS, &elapsed);
-    unsigned long b_theirs = timed_batch(theirs, theirs_arg, seconds / COMPARE_ROUNDS, &elapsed);
+    unsigned long b_ours, b_theirs;
+    if (!theirs) {
+        *ours_rate = bench_rate(ours, ours_arg);
+        *theirs_rate = -1;
+        return;
+    }
+    b_ours = timed_batch(ours, ours_arg, seconds / COMPARE_ROUNDS, &elapsed);
+    b_theirs = timed_batch(theirs, theirs_arg, seconds / COMPARE_ROUNDS, &elapsed);
     for (int r = 0; r < COMPARE_ROUNDS; r++) {
         double start = now();
         for (unsigned long i = 0; i < b_ours; i++)
