@@ -20,6 +20,9 @@ double bench_seconds(void);
  * ours, and -1 for theirs. */
 void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg), void *theirs_arg,
                    double *ours_rate, double *theirs_rate);
+/* If the figure is wanted: bench_compare, reported in ops/s. */
+void bench_ops_figure(const char *name, void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg),
+                      void *theirs_arg);
 /* Prints the line; pass a negative openssl figure when there is none. */
 void bench_report(const char *name, double ours, double openssl, const char *unit);
 /* MB/s (10^6 bytes per second) from calls/s and bytes per call. */

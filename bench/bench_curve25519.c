@@ -111,15 +111,6 @@ static void openssl_teardown(void)
 }
 #endif
 
-static void figure(const char *name, void (*ours)(void *), void (*theirs)(void *))
-{
-    double a, b;
-    if (!bench_wanted(name))
-        return;
-    bench_compare(ours, NULL, theirs, NULL, &a, &b);
-    bench_report(name, a, b, "ops/s");
-}
-
 void tls13_bench_curve25519(void)
 {
     void (*o_x)(void *) = NULL, (*o_kg)(void *) = NULL, (*o_sign)(void *) = NULL, (*o_verify)(void *) = NULL;
@@ -142,10 +133,10 @@ void tls13_bench_curve25519(void)
         o_verify = openssl_ed25519_verify;
     }
 #endif
-    figure("x25519", ours_x25519, o_x);
-    figure("x25519_keygen", ours_x25519_keygen, o_kg);
-    figure("ed25519_sign", ours_ed25519_sign, o_sign);
-    figure("ed25519_verify", ours_ed25519_verify, o_verify);
+    bench_ops_figure("x25519", ours_x25519, NULL, o_x, NULL);
+    bench_ops_figure("x25519_keygen", ours_x25519_keygen, NULL, o_kg, NULL);
+    bench_ops_figure("ed25519_sign", ours_ed25519_sign, NULL, o_sign, NULL);
+    bench_ops_figure("ed25519_verify", ours_ed25519_verify, NULL, o_verify, NULL);
     if (bench_wanted("x25519_portable")) {
         tls13_cpu_set_mask(0);
         bench_report("x25519_portable", bench_rate(ours_x25519, NULL), -1, "ops/s");

@@ -142,17 +142,9 @@ static void theirs_free(theirs *t)
 }
 #endif
 
-static void figure(const char *name, void (*fn)(void *), ours *o, void (*openssl_fn)(void *), void *t)
-{
-    double a, b;
-    if (!bench_wanted(name))
-        return;
-    bench_compare(fn, o, t ? openssl_fn : NULL, t, &a, &b);
-    bench_report(name, a, b, "ops/s");
-}
-
+/* OpenSSL's side of a figure, when its setup worked (t, in curve_figures). */
 #ifdef TLS13_BENCH_OPENSSL
-#define THEIRS(fn) (fn)
+#define THEIRS(fn) (t ? (fn) : NULL)
 #else
 #define THEIRS(fn) NULL
 #endif
@@ -173,15 +165,15 @@ static void curve_figures(const char *prefix, tls13_ec_curve curve, tls13_hash_a
         t = &th;
 #endif
     snprintf(name, sizeof(name), "%s_ecdh", prefix);
-    figure(name, ours_ecdh, &o, THEIRS(openssl_ecdh), t);
+    bench_ops_figure(name, ours_ecdh, &o, THEIRS(openssl_ecdh), t);
     if (keygen) {
         snprintf(name, sizeof(name), "%s_keygen", prefix);
-        figure(name, ours_keygen, &o, THEIRS(openssl_keygen), t);
+        bench_ops_figure(name, ours_keygen, &o, THEIRS(openssl_keygen), t);
     }
     snprintf(name, sizeof(name), "%s_sign", prefix);
-    figure(name, ours_sign, &o, THEIRS(openssl_sign), t);
+    bench_ops_figure(name, ours_sign, &o, THEIRS(openssl_sign), t);
     snprintf(name, sizeof(name), "%s_verify", prefix);
-    figure(name, ours_verify, &o, THEIRS(openssl_verify), t);
+    bench_ops_figure(name, ours_verify, &o, THEIRS(openssl_verify), t);
 #ifdef TLS13_BENCH_OPENSSL
     theirs_free(&th);
 #endif

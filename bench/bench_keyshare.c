@@ -92,15 +92,6 @@ static void openssl_release(void)
 }
 #endif
 
-static void side(const char *name, void (*fn)(void *), void (*theirs)(void *))
-{
-    double a, b;
-    if (!bench_wanted(name))
-        return;
-    bench_compare(fn, NULL, theirs, NULL, &a, &b);
-    bench_report(name, a, b, "ops/s");
-}
-
 static void figures(uint16_t group, const char *prefix)
 {
     char client_name[64], server_name[64];
@@ -127,8 +118,8 @@ static void figures(uint16_t group, const char *prefix)
     if (group != TLS13_GROUP_X25519MLKEM768 && openssl_prepare(group))
         theirs = openssl_dh;
 #endif
-    side(client_name, client, theirs);
-    side(server_name, server, theirs);
+    bench_ops_figure(client_name, client, NULL, theirs, NULL);
+    bench_ops_figure(server_name, server, NULL, theirs, NULL);
 #ifdef TLS13_BENCH_OPENSSL
     if (group != TLS13_GROUP_X25519MLKEM768)
         openssl_release();

@@ -88,6 +88,16 @@ void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void 
     *theirs_rate = (double)b_theirs * COMPARE_ROUNDS / t_theirs;
 }
 
+void bench_ops_figure(const char *name, void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg),
+                      void *theirs_arg)
+{
+    double a, b;
+    if (!bench_wanted(name))
+        return;
+    bench_compare(ours, ours_arg, theirs, theirs_arg, &a, &b);
+    bench_report(name, a, b, "ops/s");
+}
+
 void bench_report(const char *name, double ours, double openssl, const char *unit)
 {
     if (openssl >= 0)
