@@ -19,6 +19,17 @@
 #define TLS13_TARGET(features) __attribute__((target(features)))
 #endif
 
+/* For a fast path's functions that hold field elements as groups of 64-bit
+ * words: gcc's SLP vectoriser packs some of those stores and copies into
+ * 16-byte vectors that are then read back as scalars, which stalls on store
+ * forwarding (measured: the P-384 addition 47 instead of 27 cycles, the
+ * X25519 ladder 3.5% slower). Empty for other compilers. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define TLS13_NO_SLP __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define TLS13_NO_SLP
+#endif
+
 enum {
     TLS13_CPU_SSSE3 = 1u << 0,
     TLS13_CPU_SSE41 = 1u << 1,

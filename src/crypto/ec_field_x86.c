@@ -14,15 +14,7 @@ int ec_field_x86_enabled(void)
  * (same width) so no pointer is cast between the two types. */
 typedef unsigned long long u64x;
 
-/* gcc's SLP vectoriser turned the final masked selects into stores of
- * scalars reloaded as 16-byte vectors, which stall on store forwarding
- * (P-384 addition: 47 instead of 27 cycles). */
-#if defined(__GNUC__) && !defined(__clang__)
-#define X86_OPT __attribute__((optimize("no-tree-slp-vectorize")))
-#else
-#define X86_OPT
-#endif
-#define X86_FN TLS13_TARGET("bmi2,adx") X86_OPT
+#define X86_FN TLS13_TARGET("bmi2,adx") TLS13_NO_SLP
 #define ADC TLS13_MULX_ADC
 #define SBB(c, x, y, out) ((c) = _subborrow_u64((c), (x), (y), &(out)))
 

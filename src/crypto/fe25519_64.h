@@ -29,7 +29,7 @@ typedef struct tls13_fe64 {
     tls13_u64x l[4];
 } tls13_fe64;
 
-#define TLS13_FE64_TARGET TLS13_TARGET("bmi2,adx")
+#define TLS13_FE64_TARGET TLS13_TARGET("bmi2,adx") TLS13_NO_SLP
 /* Forced inline into the ladder: gcc -O2 otherwise calls mul and sq, and
  * inlining measured ~9% faster. */
 #define TLS13_FE64_INLINE static inline TLS13_FE64_TARGET __attribute__((always_inline))
