@@ -10,22 +10,22 @@ const ec_field ec_p384_n = { EC_MOD_P384_N, EC_LIMBS(384), 48, P384_N, P384_N_RR
 
 void ec_fe_mul(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_mul_id(f->id, r, a, b);
+    fe_mul_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_sqr(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
-    fe_sqr_id(f->id, r, a);
+    fe_sqr_id(ec_field_path(f), r, a);
 }
 
 void ec_fe_add(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_add_id(f->id, r, a, b);
+    fe_add_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_sub_id(f->id, r, a, b);
+    fe_sub_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a)
@@ -36,53 +36,53 @@ void ec_fe_neg(const ec_field *f, ec_limb *r, const ec_limb *a)
 
 void ec_fe_add_sub(const ec_field *f, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
 {
-    fe_add_sub_id(f->id, s, d, a, b);
+    fe_add_sub_id(ec_field_path(f), s, d, a, b);
 }
 
 void ec_fe_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
-    fe_sub_sub_id(f->id, r, a, b, c);
+    fe_sub_sub_id(ec_field_path(f), r, a, b, c);
 }
 
 void ec_fe_triple(const ec_field *f, ec_limb *r, const ec_limb *a)
 {
-    fe_triple_id(f->id, r, a);
+    fe_triple_id(ec_field_path(f), r, a);
 }
 
 void ec_fe_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_sub_half_id(f->id, r, a, b);
+    fe_sub_half_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_mul_triple(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_mul_triple_id(f->id, r, a, b);
+    fe_mul_triple_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_sqr_sub_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
-    fe_sqr_sub_sub_id(f->id, r, a, b, c);
+    fe_sqr_sub_sub_id(ec_field_path(f), r, a, b, c);
 }
 
 void ec_fe_mul_sub(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
-    fe_mul_sub_id(f->id, r, a, b, c);
+    fe_mul_sub_id(ec_field_path(f), r, a, b, c);
 }
 
 void ec_fe_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
-    fe_mul_sub_half_id(f->id, r, a, b, c);
+    fe_mul_sub_half_id(ec_field_path(f), r, a, b, c);
 }
 
 void ec_fe_triple_sum_diff(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    fe_triple_sum_diff_id(f->id, r, a, b);
+    fe_triple_sum_diff_id(ec_field_path(f), r, a, b);
 }
 
 void ec_fe_sub_mul_sub_half(const ec_field *f, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c,
                             const ec_limb *d)
 {
-    fe_sub_mul_sub_half_id(f->id, r, a, b, c, d);
+    fe_sub_mul_sub_half_id(ec_field_path(f), r, a, b, c, d);
 }
 
 void ec_fe_to_mont(const ec_field *f, ec_limb *r, const ec_limb *a)

@@ -271,25 +271,29 @@ EC_INLINE void mont_sqr(ec_limb *r, const ec_limb *a, const ec_limb *m, ec_limb 
 #define ec_p384p_sub_x86(r, a, b) ((void)0)
 #endif
 
-/* The operations for a modulus known at compile time: inlined with a
- * constant id, the switch disappears. */
-EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+/* The operations below take a path: a modulus id, with EC_X86 added for
+ * the BMI2/ADX code of the primes p. Inlined with a constant path every
+ * switch and check folds away. ec_field_path picks the path at run time:
+ * once per call of ec_field.c's operations, and once per scalar
+ * multiplication for the point formulas (ec_point_ops_for). */
+#define EC_X86 0x10u
+typedef unsigned ec_path;
+
+EC_INLINE ec_path ec_field_path(const ec_field *f)
+{
+    if ((f->id == EC_MOD_P256_P || f->id == EC_MOD_P384_P) && EC_FIELD_USE_X86())
+        return (ec_path)f->id | EC_X86;
+    return (ec_path)f->id;
+}
+EC_INLINE void fe_mul_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     switch (id) {
-    case EC_MOD_P256_P:
-        if (EC_FIELD_USE_X86())
-            ec_p256p_mul_x86(r, a, b);
-        else
-            mont_mul(r, a, b, p256_p, P256_P_M0INV, EC_LIMBS(256));
-        break;
+    case EC_MOD_P256_P | EC_X86: ec_p256p_mul_x86(r, a, b); break;
+    case EC_MOD_P256_P: mont_mul(r, a, b, p256_p, P256_P_M0INV, EC_LIMBS(256)); break;
     case EC_MOD_P256_N: mont_mul(r, a, b, p256_n, P256_N_M0INV, EC_LIMBS(256)); break;
-    case EC_MOD_P384_P:
-        if (EC_FIELD_USE_X86())
-            ec_p384p_mul_x86(r, a, b);
-        else
-            mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384));
-        break;
-    case EC_MOD_P384_N: mont_mul(r, a, b, p384_n, P384_N_M0INV, EC_LIMBS(384)); break;
+    case EC_MOD_P384_P | EC_X86: ec_p384p_mul_x86(r, a, b); break;
+    case EC_MOD_P384_P: mont_mul(r, a, b, p384_p, P384_P_M0INV, EC_LIMBS(384)); break;
+    default: mont_mul(r, a, b, p384_n, P384_N_M0INV, EC_LIMBS(384)); break; /* P-384 n */
     }
 }
 
@@ -312,54 +316,46 @@ EC_INLINE void fe_mul_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
 #define P256_N_SQR(r, a, m, m0inv) mont_sqr(r, a, m, m0inv, EC_LIMBS(256))
 #endif
 
-EC_INLINE void fe_sqr_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
+EC_INLINE void fe_sqr_id(ec_path id, ec_limb *r, const ec_limb *a)
 {
     switch (id) {
-    case EC_MOD_P256_P:
-        if (EC_FIELD_USE_X86())
-            ec_p256p_sqr_x86(r, a);
-        else
-            mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256));
-        break;
+    case EC_MOD_P256_P | EC_X86: ec_p256p_sqr_x86(r, a); break;
+    case EC_MOD_P256_P: mont_sqr(r, a, p256_p, P256_P_M0INV, EC_LIMBS(256)); break;
     case EC_MOD_P256_N: P256_N_SQR(r, a, p256_n, P256_N_M0INV); break;
-    case EC_MOD_P384_P:
-        if (EC_FIELD_USE_X86())
-            ec_p384p_sqr_x86(r, a);
-        else
-            P384_SQR(r, a, p384_p, P384_P_M0INV);
-        break;
-    case EC_MOD_P384_N: P384_SQR(r, a, p384_n, P384_N_M0INV); break;
+    case EC_MOD_P384_P | EC_X86: ec_p384p_sqr_x86(r, a); break;
+    case EC_MOD_P384_P: P384_SQR(r, a, p384_p, P384_P_M0INV); break;
+    default: P384_SQR(r, a, p384_n, P384_N_M0INV); break; /* P-384 n */
     }
 }
 
 #define EC_DISPATCH(id, op, ...)                                                             \
-    switch (id) {                                                                            \
+    switch ((id) & ~EC_X86) {                                                                \
     case EC_MOD_P256_P: op(__VA_ARGS__, p256_p, EC_LIMBS(256)); break;                       \
     case EC_MOD_P256_N: op(__VA_ARGS__, p256_n, EC_LIMBS(256)); break;                       \
     case EC_MOD_P384_P: op(__VA_ARGS__, p384_p, EC_LIMBS(384)); break;                       \
-    case EC_MOD_P384_N: op(__VA_ARGS__, p384_n, EC_LIMBS(384)); break;                       \
+    default: op(__VA_ARGS__, p384_n, EC_LIMBS(384)); break; /* P-384 n */                   \
     }
 
-EC_INLINE void fe_add_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_add_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_add_x86(r, a, b);
         return;
     }
-    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P384_P | EC_X86)) {
         ec_p384p_add_x86(r, a, b);
         return;
     }
     EC_DISPATCH(id, mod_add, r, a, b)
 }
 
-EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_sub_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_sub_x86(r, a, b);
         return;
     }
-    if (id == EC_MOD_P384_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P384_P | EC_X86)) {
         ec_p384p_sub_x86(r, a, b);
         return;
     }
@@ -371,10 +367,10 @@ EC_INLINE void fe_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const e
  * sub_mul_sub_half) are one call of the BMI2/ADX path for P-256's p, where
  * the chained values stay in registers; the others are their building
  * blocks. Temporaries keep outputs free to alias inputs. */
-EC_INLINE void fe_add_sub_id(ec_modulus_id id, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_add_sub_id(ec_path id, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
 {
     ec_fe sum = { 0 };
-    size_t n = id == EC_MOD_P256_P || id == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
+    size_t n = (id & ~EC_X86) == EC_MOD_P256_P || id == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
     fe_add_id(id, sum, a, b);
     fe_sub_id(id, d, a, b);
     EC_UNROLL
@@ -382,38 +378,38 @@ EC_INLINE void fe_add_sub_id(ec_modulus_id id, ec_limb *s, ec_limb *d, const ec_
         s[j] = sum[j];
 }
 
-EC_INLINE void fe_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+EC_INLINE void fe_sub_sub_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
     fe_sub_id(id, t, a, b);
     fe_sub_id(id, r, t, c);
 }
 
-EC_INLINE void fe_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a)
+EC_INLINE void fe_triple_id(ec_path id, ec_limb *r, const ec_limb *a)
 {
     ec_fe t;
     fe_add_id(id, t, a, a);
     fe_add_id(id, r, t, a);
 }
 
-EC_INLINE void fe_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_sub_half_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     ec_fe t;
     EC_DISPATCH(id, mod_half, t, b)
     fe_sub_id(id, r, a, t);
 }
 
-EC_INLINE void fe_mul_triple_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_mul_triple_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     ec_fe t;
     fe_mul_id(id, t, a, b);
     fe_triple_id(id, r, t);
 }
 
-EC_INLINE void fe_sqr_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+EC_INLINE void fe_sqr_sub_sub_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_sqr_sub_sub_x86(r, a, b, c);
         return;
     }
@@ -421,10 +417,10 @@ EC_INLINE void fe_sqr_sub_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a,
     fe_sub_sub_id(id, r, t, b, c);
 }
 
-EC_INLINE void fe_mul_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+EC_INLINE void fe_mul_sub_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_mul_sub_x86(r, a, b, c);
         return;
     }
@@ -432,17 +428,17 @@ EC_INLINE void fe_mul_sub_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, con
     fe_sub_id(id, r, t, c);
 }
 
-EC_INLINE void fe_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
+EC_INLINE void fe_mul_sub_half_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *c)
 {
     ec_fe t;
     fe_mul_id(id, t, a, b);
     fe_sub_half_id(id, r, t, c);
 }
 
-EC_INLINE void fe_triple_sum_diff_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b)
+EC_INLINE void fe_triple_sum_diff_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     ec_fe s, d;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_triple_sum_diff_x86(r, a, b);
         return;
     }
@@ -450,11 +446,11 @@ EC_INLINE void fe_triple_sum_diff_id(ec_modulus_id id, ec_limb *r, const ec_limb
     fe_mul_triple_id(id, r, s, d);
 }
 
-EC_INLINE void fe_sub_mul_sub_half_id(ec_modulus_id id, ec_limb *r, const ec_limb *a, const ec_limb *b,
+EC_INLINE void fe_sub_mul_sub_half_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b,
                                       const ec_limb *c, const ec_limb *d)
 {
     ec_fe t;
-    if (id == EC_MOD_P256_P && EC_FIELD_USE_X86()) {
+    if (id == (EC_MOD_P256_P | EC_X86)) {
         ec_p256p_sub_mul_sub_half_x86(r, a, b, c, d);
         return;
     }

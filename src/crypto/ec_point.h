@@ -64,6 +64,16 @@ ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, c
 /* r = a + b for any a, b: branches on the inputs, so for public points only. */
 void ec_point_add_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b);
 void ec_point_add_affine_public(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b);
+/* The doubling and the additions above as compiled for one curve and one
+ * field path (portable, or BMI2/ADX): a loop that calls them many times takes
+ * them from here once instead of choosing the path per call. */
+typedef struct ec_point_ops {
+    void (*dbl)(ec_point *r, const ec_point *a);
+    ec_limb (*add)(ec_point *r, const ec_point *a, const ec_point *b);
+    ec_limb (*add_zz)(ec_point *r, const ec_point *a, const ec_limb *b);
+    ec_limb (*add_affine)(ec_point *r, const ec_point *a, const ec_affine *b);
+} ec_point_ops;
+const ec_point_ops *ec_point_ops_for(const ec_curve *c);
 /* r = -a. */
 void ec_point_neg(const ec_curve *c, ec_point *r, const ec_point *a);
 /* r = mask ? a : r. */

@@ -148,7 +148,7 @@ static void select_entry(ec_limb *out, const ec_limb *table, size_t entries, siz
  * even ones (2j) a = 2 (ja) by doubling, which is cheaper than an addition,
  * the odd ones (2j+1) a = (2j) a + a by an addition that is never
  * exceptional (2j != +-1 mod n for 2 <= 2j <= 14). */
-static void variable_table(const ec_curve *c, ec_limb *table, const ec_point *a)
+static void variable_table(const ec_curve *c, const ec_point_ops *ops, ec_limb *table, const ec_point *a)
 {
     size_t L = c->p->nlimbs;
     ec_point mult, prev;
@@ -161,9 +161,9 @@ static void variable_table(const ec_curve *c, ec_limb *table, const ec_point *a)
             ec_fe_copy(c->p, prev.y, from + L);
             ec_fe_copy(c->p, prev.z, from + 2 * L);
             if (j % 2) /* entry j is (j + 1) a = 2 ((j + 1) / 2) a, from entry j / 2 */
-                ec_point_double(c, &mult, &prev);
+                ops->dbl(&mult, &prev);
             else       /* (j + 1) a = j a + a, from entry j - 1 */
-                (void)ec_point_add(c, &mult, &prev, a);
+                (void)ops->add(&mult, &prev, a);
         }
         ec_point_pack_zz(c, table + ZZ_LIMBS(L) * j, &mult);
     }
@@ -174,6 +174,7 @@ static void variable_table(const ec_curve *c, ec_limb *table, const ec_point *a)
 void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_point *a)
 {
     const ec_field *f = c->p;
+    const ec_point_ops *ops = ec_point_ops_for(c);
     size_t L = f->nlimbs;
     ec_limb table[VAR_ENTRIES * ZZ_LIMBS(EC_MAX_LIMBS)], sel[ZZ_LIMBS(EC_MAX_LIMBS)];
     ec_fe kp;
@@ -182,18 +183,18 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
     size_t i = EC_BOOTH_WINDOWS(c->bits, VAR_BITS);
 
     flip = halve_scalar(c, kp, k);
-    variable_table(c, table, a);
+    variable_table(c, ops, table, a);
     ec_point_set_infinity(c, &acc);
     while (i-- > 0) {
         if (i + 1 < EC_BOOTH_WINDOWS(c->bits, VAR_BITS))
             for (int d = 0; d < VAR_BITS; d++)
-                ec_point_double(c, &acc, &acc);
+                ops->dbl(&acc, &acc);
         booth_digit(kp, c->bits, VAR_BITS, i, &abs, &neg);
         select_entry(sel, table, VAR_ENTRIES, ZZ_LIMBS(L), abs);
         cond_negate(f, sel + L, neg);
         inf = ec_point_is_infinity(c, &acc);
         /* never acc == the entry: see the top of the file */
-        (void)ec_point_add_zz(c, &sum, &acc, sel);
+        (void)ops->add_zz(&sum, &acc, sel);
         ec_fe_cmov(f, sum.x, sel, inf);
         ec_fe_cmov(f, sum.y, sel + L, inf);
         ec_fe_cmov(f, sum.z, sel + 2 * L, inf);
@@ -218,6 +219,7 @@ static void fixed_base(const ec_curve *c, ec_point *r, const ec_limb *k, int sec
 {
     const ec_field *f = c->p;
     const ec_limb *table = ec_base_table(c);
+    const ec_point_ops *ops = ec_point_ops_for(c);
     size_t L = f->nlimbs, i = EC_BASE_WINDOWS(c->bits);
     ec_fe kp;
     ec_point acc, t, first;
@@ -242,7 +244,7 @@ static void fixed_base(const ec_curve *c, ec_point *r, const ec_limb *k, int sec
             /* For a zero digit e is not a point: the sum is computed and
              * then discarded by the mask, so the work does not depend on it. */
             inf = ec_point_is_infinity(c, &acc);
-            (void)ec_point_add_affine(c, &t, &acc, &e); /* never acc == e: see the top of the file */
+            (void)ops->add_affine(&t, &acc, &e); /* never acc == e: see the top of the file */
             ec_point_from_affine(c, &first, &e);
             ec_point_cmov(c, &t, &first, inf);
             ec_point_cmov(c, &acc, &t, ~eq_mask(abs, 0));
