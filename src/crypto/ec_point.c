@@ -40,6 +40,7 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr fe_sqr_id
 #define pt_add fe_add_id
 #define pt_sub fe_sub_id
+#define pt_sub_half fe_sub_half_id
 #define pt_sqr_sub_sub fe_sqr_sub_sub_id
 #define pt_mul_sub fe_mul_sub_id
 #define pt_triple_sum_diff fe_triple_sum_diff_id
@@ -49,6 +50,7 @@ void ec_point_from_affine(const ec_curve *c, ec_point *r, const ec_affine *a)
 #define pt_sqr(id, r, a) ec_fe_sqr(field_of(id), r, a)
 #define pt_add(id, r, a, b) ec_fe_add(field_of(id), r, a, b)
 #define pt_sub(id, r, a, b) ec_fe_sub(field_of(id), r, a, b)
+#define pt_sub_half(id, r, a, b) ec_fe_sub_half(field_of(id), r, a, b)
 #define pt_sqr_sub_sub(id, r, a, b, c) ec_fe_sqr_sub_sub(field_of(id), r, a, b, c)
 #define pt_mul_sub(id, r, a, b, c) ec_fe_mul_sub(field_of(id), r, a, b, c)
 #define pt_triple_sum_diff(id, r, a, b) ec_fe_triple_sum_diff(field_of(id), r, a, b)
@@ -67,7 +69,8 @@ EC_INLINE void pt_copy(ec_path id, ec_limb *r, const ec_limb *a)
         r[j] = a[j];
 }
 
-/* The output is written only at the end, so r may alias an input. */
+/* The outputs are written only at the end, so they may alias an input
+ * (not each other). */
 
 /* Doubling for a = -3 (Cohen, Miyaji, Ono, "Efficient elliptic curve
  * exponentiation using mixed coordinates", ASIACRYPT 1998; dbl-2001-b of
@@ -78,8 +81,13 @@ EC_INLINE void pt_copy(ec_path id, ec_limb *r, const ec_limb *a)
  *   X3 = alpha^2 - 2 beta, Z3 = Y' Z1 (= 2 Y1 Z1),
  *   Y3 = alpha (beta - X3) - gamma^2 / 2   [gamma^2 / 2 = 8 Y1^4].
  * 4M + 4S and ten additions, subtractions or halvings, most of them fused
- * into the products they follow. */
-EC_INLINE void point_double(ec_path id, ec_point *r, const ec_point *a)
+ * into the products they follow.
+ *
+ * With a_same_z non-NULL it also receives a rescaled to Z3 (Meloni's DBLU,
+ * "New point addition formulae for ECC applications", WAIFI 2007):
+ * lambda = Z3 / Z1 = Y', so a = (X1 lambda^2, Y1 lambda^3, Z3) = (beta,
+ * gamma^2 / 2, Z3), for one more halving. */
+EC_INLINE void point_double_co_z(ec_path id, ec_point *r, ec_point *a_same_z, const ec_point *a)
 {
     ec_fe y2, delta, gamma, beta, alpha, x3, y3, z3;
     /* in an order that puts an independent operation after each one whose
@@ -94,6 +102,46 @@ EC_INLINE void point_double(ec_path id, ec_point *r, const ec_point *a)
     pt_sqr_sub_sub(id, x3, alpha, beta, beta);
     pt_mul(id, z3, y2, a->z);
     pt_sub_mul_sub_half(id, y3, beta, x3, alpha, gamma);
+    if (a_same_z) {
+        pt_copy(id, a_same_z->x, beta);
+        pt_sub_half(id, a_same_z->y, gamma, gamma); /* gamma - gamma / 2 */
+        pt_copy(id, a_same_z->z, z3);
+    }
+    pt_copy(id, r->x, x3);
+    pt_copy(id, r->y, y3);
+    pt_copy(id, r->z, z3);
+}
+
+EC_INLINE void point_double(ec_path id, ec_point *r, const ec_point *a)
+{
+    point_double_co_z(id, r, NULL, a);
+}
+
+/* Co-Z addition (Meloni 2007, ZADDU): for a and b with the same Z, neither
+ * infinity and a != +-b, r = a + b and a_same_z = a rescaled to r's Z
+ * (5M + 2S). With H = X1 - X2, C = H^2, W1 = X1 C, W2 = X2 C and
+ * A1 = Y1 (W1 - W2) = Y1 H^3:
+ *   X3 = (Y1 - Y2)^2 - W1 - W2, Y3 = (Y1 - Y2)(W1 - X3) - A1, Z3 = Z H,
+ *   a = (W1, A1, Z3).
+ * The same sum as add_finish with H and R negated, which the Jacobian
+ * scaling by -1 absorbs. */
+EC_INLINE void point_add_co_z(ec_path id, ec_point *r, ec_point *a_same_z, const ec_point *a, const ec_point *b)
+{
+    ec_fe h, c, w1, w2, dy, a1, t, x3, y3, z3;
+    pt_sub(id, h, a->x, b->x);
+    pt_sub(id, dy, a->y, b->y);
+    pt_sqr(id, c, h);
+    pt_mul(id, z3, a->z, h);
+    pt_mul(id, w1, a->x, c);
+    pt_mul(id, w2, b->x, c);
+    pt_sub(id, t, w1, w2);
+    pt_sqr_sub_sub(id, x3, dy, w1, w2);
+    pt_mul(id, a1, a->y, t);
+    pt_sub(id, t, w1, x3);
+    pt_mul_sub(id, y3, dy, t, a1);
+    pt_copy(id, a_same_z->x, w1);
+    pt_copy(id, a_same_z->y, a1);
+    pt_copy(id, a_same_z->z, z3);
     pt_copy(id, r->x, x3);
     pt_copy(id, r->y, y3);
     pt_copy(id, r->z, z3);
@@ -188,8 +236,18 @@ EC_INLINE ec_limb point_add_affine(ec_path id, ec_point *r, const ec_point *a, c
     {                                                                                             \
         return point_add_affine(path, r, a, b);                                                   \
     }                                                                                             \
-    static const ec_point_ops ops_##sfx = { point_double_##sfx, point_add_##sfx, point_add_zz_##sfx, \
-                                            point_add_affine_##sfx };
+    static void point_double_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a)      \
+    {                                                                                             \
+        point_double_co_z(path, r, a_same_z, a);                                                  \
+    }                                                                                             \
+    static void point_add_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a,         \
+                                     const ec_point *b)                                           \
+    {                                                                                             \
+        point_add_co_z(path, r, a_same_z, a, b);                                                  \
+    }                                                                                             \
+    static const ec_point_ops ops_##sfx = { point_double_##sfx,      point_add_##sfx,        \
+                                            point_add_zz_##sfx,      point_add_affine_##sfx, \
+                                            point_double_co_z_##sfx, point_add_co_z_##sfx };
 FORMULAS_FOR(EC_MOD_P256_P, p256)
 FORMULAS_FOR(EC_MOD_P384_P, p384)
 #ifdef EC_FIELD_X86

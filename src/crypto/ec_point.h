@@ -72,6 +72,12 @@ typedef struct ec_point_ops {
     ec_limb (*add)(ec_point *r, const ec_point *a, const ec_point *b);
     ec_limb (*add_zz)(ec_point *r, const ec_point *a, const ec_limb *b);
     ec_limb (*add_affine)(ec_point *r, const ec_point *a, const ec_affine *b);
+    /* Co-Z (Meloni 2007): r = 2a and a_same_z = a with r's Z (4M + 4S);
+     * r = a + b for a, b of the same Z, not infinity, a != +-b, and
+     * a_same_z = a with r's Z (5M + 2S). a_same_z may alias a, r may
+     * alias b. */
+    void (*dbl_co_z)(ec_point *r, ec_point *a_same_z, const ec_point *a);
+    void (*add_co_z)(ec_point *r, ec_point *a_same_z, const ec_point *a, const ec_point *b);
 } ec_point_ops;
 const ec_point_ops *ec_point_ops_for(const ec_curve *c);
 /* r = -a. */

@@ -144,31 +144,25 @@ static void select_entry(ec_limb *out, const ec_limb *table, size_t entries, siz
 }
 
 /* The 16 Jacobian points 1a .. 16a with their Z^2 and Z^3, each packed as
- * ec_point_add_zz takes them (x, y, z, z^2, z^3 of nlimbs limbs): the
- * even ones (2j) a = 2 (ja) by doubling, which is cheaper than an addition,
- * the odd ones (2j+1) a = (2j) a + a by an addition that is never
- * exceptional (2j != +-1 mod n for 2 <= 2j <= 14). */
+ * ec_point_add_zz takes them (x, y, z, z^2, z^3 of nlimbs limbs). 2a comes
+ * from a co-Z doubling, which also gives a on 2a's Z; then each
+ * (j + 1) a = a + j a is a co-Z addition (Meloni 2007), which leaves a on
+ * the new Z for the next one: one doubling and fourteen additions of
+ * 5M + 2S, instead of eight doublings and seven general additions (12M + 4S).
+ * Never exceptional: j a != +-a for 2 <= j <= 15 (j != +-1 mod n). */
 static void variable_table(const ec_curve *c, const ec_point_ops *ops, ec_limb *table, const ec_point *a)
 {
     size_t L = c->p->nlimbs;
-    ec_point mult, prev;
-    for (size_t j = 0; j < VAR_ENTRIES; j++) {
-        if (j == 0) {
-            mult = *a;
-        } else {
-            const ec_limb *from = table + ZZ_LIMBS(L) * (j % 2 ? j / 2 : j - 1);
-            ec_fe_copy(c->p, prev.x, from);
-            ec_fe_copy(c->p, prev.y, from + L);
-            ec_fe_copy(c->p, prev.z, from + 2 * L);
-            if (j % 2) /* entry j is (j + 1) a = 2 ((j + 1) / 2) a, from entry j / 2 */
-                ops->dbl(&mult, &prev);
-            else       /* (j + 1) a = j a + a, from entry j - 1 */
-                (void)ops->add(&mult, &prev, a);
-        }
+    ec_point mult, base;
+    ec_point_pack_zz(c, table, a);
+    ops->dbl_co_z(&mult, &base, a);
+    for (size_t j = 1; j < VAR_ENTRIES; j++) {
+        if (j > 1) /* (j + 1) a = a + j a */
+            ops->add_co_z(&mult, &base, &base, &mult);
         ec_point_pack_zz(c, table + ZZ_LIMBS(L) * j, &mult);
     }
     tls13_wipe(&mult, sizeof(mult));
-    tls13_wipe(&prev, sizeof(prev));
+    tls13_wipe(&base, sizeof(base));
 }
 
 void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_point *a)

@@ -132,6 +132,21 @@ static void point_formulas_exceptional(void **state)
         assert_true(ec_point_add(c, &g5, &g3, &g2) == 0);
         assert_true(same_point(c, &t, &g5));
         assert_true(!ec_point_is_infinity(c, &t));
+        /* co-Z: 2(3G) with 3G moved to its Z, then 3G + 6G on that Z */
+        {
+            const ec_point_ops *ops = ec_point_ops_for(c);
+            ec_point base, sum, g9;
+            ops->dbl_co_z(&t, &base, &g3);
+            assert_true(same_point(c, &t, &g6));
+            assert_true(same_point(c, &base, &g3));
+            assert_memory_equal(base.z, t.z, c->p->nlimbs * sizeof(ec_limb));
+            ops->add_co_z(&sum, &base, &base, &t);
+            assert_true(ec_point_add(c, &g9, &g6, &g3) == 0);
+            assert_true(same_point(c, &sum, &g9));
+            assert_true(same_point(c, &base, &g3));
+            assert_memory_equal(base.z, sum.z, c->p->nlimbs * sizeof(ec_limb));
+            assert_memory_not_equal(base.z, t.z, c->p->nlimbs * sizeof(ec_limb));
+        }
         ec_point_pack_zz(c, packed, &g3);
         assert_true(ec_point_add_zz(c, &t, &g3, packed) != 0);
         ec_point_neg(c, &neg, &g3);
