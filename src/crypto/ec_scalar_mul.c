@@ -186,6 +186,14 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
         booth_digit(kp, c->bits, VAR_BITS, i, &abs, &neg);
         select_entry(sel, table, VAR_ENTRIES, ZZ_LIMBS(L), abs);
         cond_negate(f, sel + L, neg);
+        if (i + 1 == EC_BOOTH_WINDOWS(c->bits, VAR_BITS)) {
+            /* the top window: acc is infinity, the sum is the entry */
+            ec_fe_copy(f, sum.x, sel);
+            ec_fe_copy(f, sum.y, sel + L);
+            ec_fe_copy(f, sum.z, sel + 2 * L);
+            ec_point_cmov(c, &acc, &sum, ~eq_mask(abs, 0));
+            continue;
+        }
         inf = ec_point_is_infinity(c, &acc);
         /* never acc == the entry: see the top of the file */
         (void)ops->add_zz(&sum, &acc, sel);
@@ -236,12 +244,15 @@ static void fixed_base(const ec_curve *c, ec_point *r, const ec_limb *k, int sec
             tls13_wipe(sel, sizeof(sel));
             cond_negate(f, e.y, neg);
             /* For a zero digit e is not a point: the sum is computed and
-             * then discarded by the mask, so the work does not depend on it. */
-            inf = ec_point_is_infinity(c, &acc);
-            (void)ops->add_affine(&t, &acc, &e); /* never acc == e: see the top of the file */
+             * then discarded by the mask, so the work does not depend on it.
+             * In the top window acc is infinity and the sum is e. */
             ec_point_from_affine(c, &first, &e);
-            ec_point_cmov(c, &t, &first, inf);
-            ec_point_cmov(c, &acc, &t, ~eq_mask(abs, 0));
+            if (i + 1 < EC_BASE_WINDOWS(c->bits)) {
+                inf = ec_point_is_infinity(c, &acc);
+                (void)ops->add_affine(&t, &acc, &e); /* never acc == e: see the top of the file */
+                ec_point_cmov(c, &first, &t, ~inf);
+            }
+            ec_point_cmov(c, &acc, &first, ~eq_mask(abs, 0));
         } else if (abs != 0) {
             ec_fe_copy(f, e.x, window + (abs - 1) * 2 * L);
             ec_fe_copy(f, e.y, window + (abs - 1) * 2 * L + L);
