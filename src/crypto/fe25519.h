@@ -64,6 +64,15 @@ static inline void tls13_fe_cmov(tls13_fe *h, const tls13_fe *g, unsigned bit)
         h->l[i] ^= mask & (h->l[i] ^ g->l[i]);
 }
 
+/* h = f n + g for a small constant n (the ladder's a24 step; the radix
+ * 2^64 backend fuses it). */
+static inline void tls13_fe_mul_small_add(tls13_fe *h, const tls13_fe *f, uint32_t n, const tls13_fe *g)
+{
+    tls13_fe t;
+    tls13_fe_mul_small(&t, f, n);
+    tls13_fe_add(h, &t, g);
+}
+
 static inline void tls13_fe_neg(tls13_fe *h, const tls13_fe *f)
 {
     tls13_fe zero;

@@ -100,11 +100,19 @@ TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
     tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
 }
 
-/* h = f * n for a small constant n < 2^32: the row's top word is < 2^32. */
-TLS13_FE64_INLINE void tls13_fe64_mul_small(tls13_fe64 *h, const tls13_fe64 *f, uint32_t n)
+/* h = f n + g for a small constant n < 2^31 (the ladder's a24 step, whose
+ * sum needs no fold of its own): the row's top word plus the carry of g's
+ * addition is below 2^32. */
+TLS13_FE64_INLINE void tls13_fe64_mul_small_add(tls13_fe64 *h, const tls13_fe64 *f, uint32_t n, const tls13_fe64 *g)
 {
     tls13_u64x t0, t1, t2, t3, top;
+    unsigned char c = 0;
     TLS13_MULX_ROW((tls13_u64x)n, f->l[0], f->l[1], f->l[2], f->l[3], t0, t1, t2, t3, top);
+    TLS13_MULX_ADC(c, t0, g->l[0], t0);
+    TLS13_MULX_ADC(c, t1, g->l[1], t1);
+    TLS13_MULX_ADC(c, t2, g->l[2], t2);
+    TLS13_MULX_ADC(c, t3, g->l[3], t3);
+    TLS13_MULX_ADC(c, top, 0, top);
     tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 

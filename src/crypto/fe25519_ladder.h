@@ -5,7 +5,7 @@
  *   TLS13_LADDER_ATTR    its attributes (TLS13_TARGET(...) for a fast path)
  *   TLS13_LADDER_FE      the backend's element type
  *   TLS13_LADDER_OP(op)  the backend's function for op: mul, sq, add, sub,
- *                        mul_small, set_u32, frombytes, tobytes, cswap
+ *                        mul_small_add, set_u32, frombytes, tobytes, cswap
  * The function writes the projective result (X2 : Z2) of [k]u as two
  * canonical encodings; the caller divides. Every step does the same field
  * operations and swaps by mask: constant time in k. This file has no include
@@ -46,9 +46,8 @@ static TLS13_LADDER_ATTR void TLS13_LADDER_NAME(uint8_t x_out[32], uint8_t z_out
         TLS13_LADDER_OP(add)(&x3, &da, &cb);
         TLS13_LADDER_OP(sub)(&e, &aa, &bb);
         TLS13_LADDER_OP(sq)(&z3, &z3);
-        TLS13_LADDER_OP(mul_small)(&z2, &e, 121665); /* a24 = (486662 - 2) / 4 */
+        TLS13_LADDER_OP(mul_small_add)(&z2, &e, 121665, &aa); /* a24 = (486662 - 2) / 4 */
         TLS13_LADDER_OP(sq)(&x3, &x3);
-        TLS13_LADDER_OP(add)(&z2, &z2, &aa);
         TLS13_LADDER_OP(mul)(&z3, &z3, &x1);
         TLS13_LADDER_OP(mul)(&x2, &aa, &bb);
         TLS13_LADDER_OP(mul)(&z2, &z2, &e);

@@ -211,7 +211,7 @@ static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32
     tls13_fe64_sq(&t, &a); tls13_fe_sq(&r, &ra); SAME64();
     tls13_fe64_add(&t, &a, &b); tls13_fe_add(&r, &ra, &rb); SAME64();
     tls13_fe64_sub(&t, &a, &b); tls13_fe_sub(&r, &ra, &rb); SAME64();
-    tls13_fe64_mul_small(&t, &a, 121665); tls13_fe_mul_small(&r, &ra, 121665); SAME64();
+    tls13_fe64_mul_small_add(&t, &a, 121665, &b); tls13_fe_mul_small_add(&r, &ra, 121665, &rb); SAME64();
 #undef SAME64
     return ok;
 }
