@@ -32,9 +32,10 @@
  * so 2^w K -+ d_i is never 0 mod n: the inputs are neither equal nor
  * opposite. The remaining cases are K = 0 (the accumulator is infinity: the
  * sum is the table point, selected by mask) and d_i = 0 (the sum is the
- * accumulator, kept by mask). The table 1P..16P is built with doublings
- * and additions P + jP for even 2 <= j <= 14, never exceptional as
- * j != +-1 mod n.
+ * accumulator, kept by mask). The table 1P..16P is built with one
+ * doubling and the co-Z additions P + jP for 2 <= j <= 15, never
+ * exceptional as j != +-1 mod n. The top window's sum is the entry itself
+ * (the accumulator is infinity there).
  *
  * Public scalars (verification) index the tables directly, skip zero
  * digits and use the additions that branch on their exceptional cases.
