@@ -68,13 +68,9 @@ TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, tls13_u64x t0, tls13_u64x 
                                        tls13_u64x t4, tls13_u64x t5, tls13_u64x t6, tls13_u64x t7)
 {
     tls13_u64x v0, v1, v2, v3, top;
-    unsigned char c = 0;
     TLS13_MULX_ROW(38, t4, t5, t6, t7, v0, v1, v2, v3, top);
-    TLS13_MULX_ADC(c, t0, v0, t0);
-    TLS13_MULX_ADC(c, t1, v1, t1);
-    TLS13_MULX_ADC(c, t2, v2, t2);
-    TLS13_MULX_ADC(c, t3, v3, t3);
-    tls13_fe64_fold_top(h, t0, t1, t2, t3, top + c);
+    TLS13_FE64_ACC5(t0, t1, t2, t3, top, v0, v1, v2, v3, 0);
+    tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 
 /* Schoolbook product row by row (operand scanning), then the fold. */
@@ -106,13 +102,8 @@ TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
 TLS13_FE64_INLINE void tls13_fe64_mul_small_add(tls13_fe64 *h, const tls13_fe64 *f, uint32_t n, const tls13_fe64 *g)
 {
     tls13_u64x t0, t1, t2, t3, top;
-    unsigned char c = 0;
     TLS13_MULX_ROW((tls13_u64x)n, f->l[0], f->l[1], f->l[2], f->l[3], t0, t1, t2, t3, top);
-    TLS13_MULX_ADC(c, t0, g->l[0], t0);
-    TLS13_MULX_ADC(c, t1, g->l[1], t1);
-    TLS13_MULX_ADC(c, t2, g->l[2], t2);
-    TLS13_MULX_ADC(c, t3, g->l[3], t3);
-    TLS13_MULX_ADC(c, top, 0, top);
+    TLS13_FE64_ACC5(t0, t1, t2, t3, top, g->l[0], g->l[1], g->l[2], g->l[3], 0);
     tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 
