@@ -279,6 +279,13 @@ EC_INLINE ec_path ec_field_path(const ec_field *f)
         return (ec_path)f->id | EC_X86;
     return (ec_path)f->id;
 }
+
+/* The limb count of a path's modulus. */
+EC_INLINE size_t ec_path_limbs(ec_path id)
+{
+    ec_path m = id & ~EC_X86;
+    return m == EC_MOD_P256_P || m == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
+}
 EC_INLINE void fe_mul_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
     switch (id) {
@@ -364,7 +371,7 @@ EC_INLINE void fe_sub_id(ec_path id, ec_limb *r, const ec_limb *a, const ec_limb
 EC_INLINE void fe_add_sub_id(ec_path id, ec_limb *s, ec_limb *d, const ec_limb *a, const ec_limb *b)
 {
     ec_fe sum = { 0 };
-    size_t n = (id & ~EC_X86) == EC_MOD_P256_P || id == EC_MOD_P256_N ? EC_LIMBS(256) : EC_LIMBS(384);
+    size_t n = ec_path_limbs(id);
     fe_add_id(id, sum, a, b);
     fe_sub_id(id, d, a, b);
     EC_UNROLL

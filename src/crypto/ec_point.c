@@ -64,7 +64,7 @@ static const ec_field *field_of(ec_path id)
 
 EC_INLINE void pt_copy(ec_path id, ec_limb *r, const ec_limb *a)
 {
-    size_t n = (id & ~EC_X86) == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);
+    size_t n = ec_path_limbs(id);
     for (size_t j = 0; j < n; j++)
         r[j] = a[j];
 }
@@ -229,7 +229,7 @@ EC_INLINE ec_limb point_add_affine(ec_path id, ec_point *r, const ec_point *a, c
     }                                                                                             \
     static ec_limb point_add_zz_##sfx(ec_point *r, const ec_point *a, const ec_limb *b)          \
     {                                                                                             \
-        const size_t L = ((path) & ~EC_X86) == EC_MOD_P256_P ? EC_LIMBS(256) : EC_LIMBS(384);     \
+        const size_t L = ec_path_limbs(path);                                                     \
         return point_add_zz(path, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);               \
     }                                                                                             \
     static ec_limb point_add_affine_##sfx(ec_point *r, const ec_point *a, const ec_affine *b)    \
