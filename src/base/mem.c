@@ -74,3 +74,9 @@ void tls13_wipe(void *ptr, size_t size)
     if (ptr && size)
         wipe_memset(ptr, 0, size);
 }
+
+TLS13_NOINLINE void tls13_wipe_stack(void)
+{
+    unsigned char below_caller[TLS13_WIPE_STACK_BYTES];
+    tls13_wipe(below_caller, sizeof(below_caller));
+}

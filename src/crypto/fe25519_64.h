@@ -6,9 +6,14 @@
  * turns the carry intrinsics into one adc chain, not the two interleaved
  * adcx/adox chains hand-written assembly uses; that bounds the speed-up.)
  *
- * Elements are any 256-bit value, i.e. kept mod 2p rather than mod p
- * (2^256 = 38 mod p folds carries back): every operation accepts every input
- * and no bounds need tracking. Only tobytes reduces to the canonical residue.
+ * Elements are 256-bit values, not reduced mod p. Two ranges matter:
+ *   - "reduced": below B = 2^255 + 2^38. mul, sq, mul_small_add, frombytes
+ *     and set_u32 give reduced elements;
+ *   - any 256-bit value: what add and sub give.
+ * mul, sq, mul_small_add, cswap and tobytes accept any 256-bit value; add and
+ * sub need reduced inputs, which lets each fold its carry with one addition
+ * or one borrow chain. The ladder (fe25519_ladder.h) only adds and subtracts
+ * products and squares. Only tobytes reduces to the canonical residue.
  * Nothing here branches on or indexes memory by limb values.
  */
 #ifndef TLS13_CRYPTO_FE25519_64_H
@@ -45,18 +50,21 @@ typedef struct tls13_fe64 {
         TLS13_MULX_ADC(k_, t4, u4, t4);                          \
     } while (0)
 
-/* h = (t0..t3) + 38 top (mod p, as 2^256 = 38), for top < 2^32. A carry
- * out of t3 wraps in as 38 more; it leaves t0 < 38 top < 2^38, so adding
- * that 38 cannot carry again. */
+/* h = (t0..t3) + 2^256 top (mod p), reduced, for top < 2^32: the bits from
+ * 255 up, s = 2 top + bit 255 < 2^33 + 1, come back as 19 s < 2^38 (2^255 =
+ * 19 mod p), added to a value below 2^255, so the sum neither carries out
+ * nor reaches B = 2^255 + 2^38. */
 TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2,
                                            tls13_u64x t3, tls13_u64x top)
 {
     unsigned char c = 0;
-    TLS13_MULX_ADC(c, t0, 38 * top, t0);
+    const tls13_u64x s = (top << 1) | (t3 >> 63);
+    t3 &= 0x7fffffffffffffffULL;
+    TLS13_MULX_ADC(c, t0, 19 * s, t0);
     TLS13_MULX_ADC(c, t1, 0, t1);
     TLS13_MULX_ADC(c, t2, 0, t2);
     TLS13_MULX_ADC(c, t3, 0, t3);
-    h->l[0] = t0 + (((tls13_u64x)0 - c) & 38);
+    h->l[0] = t0;
     h->l[1] = t1;
     h->l[2] = t2;
     h->l[3] = t3;
@@ -73,19 +81,59 @@ TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, tls13_u64x t0, tls13_u64x 
     tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 
-/* Schoolbook product row by row (operand scanning), then the fold. */
+/* (c0, c1, c2) += x y: one product into a three-word column accumulator,
+ * whose top word only collects carries and cannot overflow. */
+#define TLS13_FE64_MAC(c0, c1, c2, x, y)                 \
+    do {                                                 \
+        tls13_u64x hi_, lo_ = _mulx_u64((x), (y), &hi_); \
+        unsigned char k_ = 0;                            \
+        TLS13_MULX_ADC(k_, c0, lo_, c0);                 \
+        TLS13_MULX_ADC(k_, c1, hi_, c1);                 \
+        TLS13_MULX_ADC(k_, c2, 0, c2);                   \
+    } while (0)
+
+/* Schoolbook product column by column (product scanning), then the fold.
+ * Each product is added as soon as it is made, so only one 128-bit product
+ * is live at a time: gcc gives every product a register pair, and with the
+ * four-products-per-row form it ran out of pairs and spilled (the ladder
+ * measured 1% slower that way). The accumulator rotates through (c0, c1, c2)
+ * as each column's low word is taken out. */
 TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
 {
-    const tls13_u64x b0 = g->l[0], b1 = g->l[1], b2 = g->l[2], b3 = g->l[3];
-    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, u0, u1, u2, u3;
-    TLS13_MULX_ROW(f->l[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
-    TLS13_MULX_ROW(f->l[1], b0, b1, b2, b3, u0, u1, u2, u3, t5);
-    TLS13_FE64_ACC5(t1, t2, t3, t4, t5, u0, u1, u2, u3, 0);
-    TLS13_MULX_ROW(f->l[2], b0, b1, b2, b3, u0, u1, u2, u3, t6);
-    TLS13_FE64_ACC5(t2, t3, t4, t5, t6, u0, u1, u2, u3, 0);
-    TLS13_MULX_ROW(f->l[3], b0, b1, b2, b3, u0, u1, u2, u3, t7);
-    TLS13_FE64_ACC5(t3, t4, t5, t6, t7, u0, u1, u2, u3, 0);
-    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
+    const tls13_u64x *a = f->l, *b = g->l;
+    tls13_u64x t0, t1, t2, t3, t4, t5, c0, c1 = 0, c2 = 0;
+    unsigned char k = 0;
+    t0 = _mulx_u64(a[0], b[0], &c0);
+    TLS13_FE64_MAC(c0, c1, c2, a[0], b[1]);
+    TLS13_FE64_MAC(c0, c1, c2, a[1], b[0]);
+    t1 = c0;
+    c0 = 0;
+    TLS13_FE64_MAC(c1, c2, c0, a[1], b[1]);
+    TLS13_FE64_MAC(c1, c2, c0, a[0], b[2]);
+    TLS13_FE64_MAC(c1, c2, c0, a[2], b[0]);
+    t2 = c1;
+    c1 = 0;
+    TLS13_FE64_MAC(c2, c0, c1, a[2], b[1]);
+    TLS13_FE64_MAC(c2, c0, c1, a[1], b[2]);
+    TLS13_FE64_MAC(c2, c0, c1, a[0], b[3]);
+    TLS13_FE64_MAC(c2, c0, c1, a[3], b[0]);
+    t3 = c2;
+    c2 = 0;
+    TLS13_FE64_MAC(c0, c1, c2, a[3], b[1]);
+    TLS13_FE64_MAC(c0, c1, c2, a[1], b[3]);
+    TLS13_FE64_MAC(c0, c1, c2, a[2], b[2]);
+    t4 = c0;
+    c0 = 0;
+    TLS13_FE64_MAC(c1, c2, c0, a[2], b[3]);
+    TLS13_FE64_MAC(c1, c2, c0, a[3], b[2]);
+    t5 = c1;
+    {
+        /* the top column: a 3 b 3 plus (c2, c0), which cannot carry out */
+        tls13_u64x hi, lo = _mulx_u64(a[3], b[3], &hi);
+        TLS13_MULX_ADC(k, c2, lo, c2);
+        TLS13_MULX_ADC(k, c0, hi, c0);
+    }
+    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, c2, c0);
 }
 
 /* Squaring: the 512-bit square (mulx_wide.h), then the fold. */
@@ -107,25 +155,26 @@ TLS13_FE64_INLINE void tls13_fe64_mul_small_add(tls13_fe64 *h, const tls13_fe64 
     tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
 }
 
+/* h = f + g for reduced f and g. Their sum is below 2^256 + 2^39, so when it
+ * carries out (2^256 = 38 mod p), what is left is below 2^39 and takes the
+ * 38 in its low word without a further carry. */
 TLS13_FE64_INLINE void tls13_fe64_add(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
 {
     tls13_u64x r0, r1, r2, r3;
-    unsigned char c;
-    c = _addcarryx_u64(0, f->l[0], g->l[0], &r0);
-    c = _addcarryx_u64(c, f->l[1], g->l[1], &r1);
-    c = _addcarryx_u64(c, f->l[2], g->l[2], &r2);
-    c = _addcarryx_u64(c, f->l[3], g->l[3], &r3);
-    /* 2^256 = 38: add 38 per carry; a second carry leaves r0 < 38. */
-    c = _addcarryx_u64(0, r0, ((tls13_u64x)0 - c) & 38, &r0);
-    c = _addcarryx_u64(c, r1, 0, &r1);
-    c = _addcarryx_u64(c, r2, 0, &r2);
-    c = _addcarryx_u64(c, r3, 0, &r3);
+    unsigned char c = 0;
+    TLS13_MULX_ADC(c, f->l[0], g->l[0], r0);
+    TLS13_MULX_ADC(c, f->l[1], g->l[1], r1);
+    TLS13_MULX_ADC(c, f->l[2], g->l[2], r2);
+    TLS13_MULX_ADC(c, f->l[3], g->l[3], r3);
     h->l[0] = r0 + (((tls13_u64x)0 - c) & 38);
     h->l[1] = r1;
     h->l[2] = r2;
     h->l[3] = r3;
 }
 
+/* h = f - g for reduced f and g. A borrow wrapped 2^256 = 38 mod p too many
+ * in: take 38 out. The wrapped difference is then at least 2^256 - B >
+ * 2^254, so taking 38 from it cannot borrow again. */
 TLS13_FE64_INLINE void tls13_fe64_sub(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
 {
     tls13_u64x r0, r1, r2, r3;
@@ -134,13 +183,11 @@ TLS13_FE64_INLINE void tls13_fe64_sub(tls13_fe64 *h, const tls13_fe64 *f, const 
     b = _subborrow_u64(b, f->l[1], g->l[1], &r1);
     b = _subborrow_u64(b, f->l[2], g->l[2], &r2);
     b = _subborrow_u64(b, f->l[3], g->l[3], &r3);
-    /* A borrow wrapped 2^256 = 38 too many in: take 38 out; a second
-     * borrow leaves r0 > 2^64 - 38, so taking 38 again cannot borrow. */
     b = _subborrow_u64(0, r0, ((tls13_u64x)0 - b) & 38, &r0);
     b = _subborrow_u64(b, r1, 0, &r1);
     b = _subborrow_u64(b, r2, 0, &r2);
-    b = _subborrow_u64(b, r3, 0, &r3);
-    h->l[0] = r0 - (((tls13_u64x)0 - b) & 38);
+    (void)_subborrow_u64(b, r3, 0, &r3);
+    h->l[0] = r0;
     h->l[1] = r1;
     h->l[2] = r2;
     h->l[3] = r3;

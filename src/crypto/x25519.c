@@ -52,6 +52,7 @@ static void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
     else
 #endif
         ladder_generic(xs, zs, k, u);
+    tls13_wipe_stack(); /* the ladder's spilled temporaries */
     tls13_fe_frombytes(&x, xs);
     tls13_fe_frombytes(&z, zs);
     tls13_fe_invert(&z, &z); /* 0 stays 0: a low-order point gives u = 0 */

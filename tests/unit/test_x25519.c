@@ -187,12 +187,32 @@ static void fe_from_256(tls13_fe *h, const uint8_t s[32])
     tls13_fe_add(h, h, &nineteen);
 }
 
-/* One case of the radix 2^64 (BMI2/ADX) backend against the selected one. */
+/* Below B = 2^255 + 2^38: the range fe25519_64.h's add and sub need, and
+ * its mul, sq and mul_small_add promise. */
+static int fe64_is_reduced(const tls13_fe64 *f)
+{
+    return f->l[3] < (1ULL << 63) || (f->l[3] == (1ULL << 63) && f->l[2] == 0 && f->l[1] == 0 && f->l[0] < (1ULL << 38));
+}
+
+/* A reduced value from any 256-bit one: kept if below 2^255, else moved into
+ * [2^255, B), the top of the range (all-ones input gives B - 1). */
+static void fe64_reduced_input(uint8_t s[32])
+{
+    if (s[31] & 0x80) {
+        memset(s + 5, 0, 27);
+        s[4] &= 0x3f;
+        s[31] = 0x80;
+    }
+}
+
+/* One case of the radix 2^64 (BMI2/ADX) backend against the selected one:
+ * mul, sq and mul_small_add on any 256-bit values (their results must be
+ * reduced), add and sub on reduced ones, including the results of mul. */
 static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32])
 {
-    tls13_fe64 a, b, t;
-    tls13_fe ra, rb, r;
-    uint8_t x[32], y[32];
+    tls13_fe64 a, b, t, p;
+    tls13_fe ra, rb, r, rp;
+    uint8_t x[32], y[32], ca[32], cb[32];
     int ok = 1;
     for (int i = 0; i < 4; i++) {
         a.l[i] = tls13_load_le64(sa + 8 * i);
@@ -207,11 +227,28 @@ static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32
         ok &= memcmp(x, y, 32) == 0;             \
     } while (0)
     t = a; r = ra; SAME64();
-    tls13_fe64_mul(&t, &a, &b); tls13_fe_mul(&r, &ra, &rb); SAME64();
-    tls13_fe64_sq(&t, &a); tls13_fe_sq(&r, &ra); SAME64();
+    tls13_fe64_mul(&t, &a, &b); tls13_fe_mul(&r, &ra, &rb); SAME64(); ok &= fe64_is_reduced(&t);
+    p = t; rp = r;
+    tls13_fe64_sq(&t, &a); tls13_fe_sq(&r, &ra); SAME64(); ok &= fe64_is_reduced(&t);
+    tls13_fe64_mul_small_add(&t, &a, 121665, &b); tls13_fe_mul_small_add(&r, &ra, 121665, &rb); SAME64();
+    ok &= fe64_is_reduced(&t);
+    /* add and sub: on reduced inputs only, as the ladder gives them */
+    memcpy(ca, sa, 32);
+    memcpy(cb, sb, 32);
+    fe64_reduced_input(ca);
+    fe64_reduced_input(cb);
+    for (int i = 0; i < 4; i++) {
+        a.l[i] = tls13_load_le64(ca + 8 * i);
+        b.l[i] = tls13_load_le64(cb + 8 * i);
+    }
+    ok &= fe64_is_reduced(&a) && fe64_is_reduced(&b);
+    fe_from_256(&ra, ca);
+    fe_from_256(&rb, cb);
     tls13_fe64_add(&t, &a, &b); tls13_fe_add(&r, &ra, &rb); SAME64();
     tls13_fe64_sub(&t, &a, &b); tls13_fe_sub(&r, &ra, &rb); SAME64();
-    tls13_fe64_mul_small_add(&t, &a, 121665, &b); tls13_fe_mul_small_add(&r, &ra, 121665, &rb); SAME64();
+    tls13_fe64_sub(&t, &b, &a); tls13_fe_sub(&r, &rb, &ra); SAME64();
+    tls13_fe64_add(&t, &p, &a); tls13_fe_add(&r, &rp, &ra); SAME64();
+    tls13_fe64_sub(&t, &p, &b); tls13_fe_sub(&r, &rp, &rb); SAME64();
 #undef SAME64
     return ok;
 }
