@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages libtls13's build, tests and interop peers need,
-# only when something is missing. Works as root or through sudo.
+# only when something is missing, plus any packages named as arguments
+# (tests/run.sh --clang adds clang). Works as root or through sudo.
 set -euo pipefail
-packages=(cmake gcc make pkg-config libcmocka-dev libssl-dev openssl)
+packages=(cmake gcc make pkg-config libcmocka-dev libssl-dev openssl "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
