@@ -34,7 +34,10 @@ typedef struct tls13_fe64 {
     tls13_u64x l[4];
 } tls13_fe64;
 
-#define TLS13_FE64_TARGET TLS13_TARGET("bmi2,adx") TLS13_NO_SLP
+/* For gcc, also scheduling before register allocation with the register
+ * pressure in view, and one allocation region for the whole function: the
+ * ladder measured 2% faster (103.7k -> 101.8k cycles per X25519). */
+#define TLS13_FE64_TARGET TLS13_TARGET("bmi2,adx") TLS13_NO_SLP_AND("schedule-insns", "sched-pressure", "ira-region=one")
 /* Forced inline into the ladder: gcc -O2 otherwise calls mul and sq, and
  * inlining measured ~9% faster. */
 #define TLS13_FE64_INLINE static inline TLS13_FE64_TARGET __attribute__((always_inline))
