@@ -17,16 +17,16 @@ case "${1:-}" in
   *) echo "usage: bash tests/run.sh [--sanitize|--portable|--clang]" >&2; exit 2 ;;
 esac
 
-extra=()
-[ "$mode" = clang ] && extra=(clang)
-bash tests/install-deps.sh "${extra[@]}"
-
+# each mode: its build directory, CMake options and extra Debian packages
+deps=()
 case $mode in
   default)  dir=build;          opts=() ;;
   sanitize) dir=build-asan;     opts=(-DTLS13_SANITIZE=ON) ;;
   portable) dir=build-portable; opts=(-DTLS13_PORTABLE=ON) ;;
-  clang)    dir=build-clang;    opts=(-DCMAKE_C_COMPILER=clang -DCMAKE_C_FLAGS=-gdwarf-4) ;; # valgrind 3.19 reads no DWARF 5
+  clang)    dir=build-clang;    opts=(-DCMAKE_C_COMPILER=clang -DCMAKE_C_FLAGS=-gdwarf-4); deps=(clang) ;; # valgrind 3.19 reads no DWARF 5
 esac
+
+bash tests/install-deps.sh "${deps[@]}"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${opts[@]}" >/dev/null
