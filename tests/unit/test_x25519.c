@@ -187,6 +187,14 @@ static void fe_from_256(tls13_fe *h, const uint8_t s[32])
     tls13_fe_add(h, h, &nineteen);
 }
 
+/* The same 256-bit value in the radix 2^64 backend and the selected one. */
+static void fe64_and_fe_from_256(tls13_fe64 *h64, tls13_fe *h, const uint8_t s[32])
+{
+    for (int i = 0; i < 4; i++)
+        h64->l[i] = tls13_load_le64(s + 8 * i);
+    fe_from_256(h, s);
+}
+
 /* Below B = 2^255 + 2^38: the range fe25519_64.h's add and sub need, and
  * its mul, sq and mul_small_add promise. */
 static int fe64_is_reduced(const tls13_fe64 *f)
@@ -214,12 +222,8 @@ static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32
     tls13_fe ra, rb, r, rp;
     uint8_t x[32], y[32], ca[32], cb[32];
     int ok = 1;
-    for (int i = 0; i < 4; i++) {
-        a.l[i] = tls13_load_le64(sa + 8 * i);
-        b.l[i] = tls13_load_le64(sb + 8 * i);
-    }
-    fe_from_256(&ra, sa);
-    fe_from_256(&rb, sb);
+    fe64_and_fe_from_256(&a, &ra, sa);
+    fe64_and_fe_from_256(&b, &rb, sb);
 #define SAME64()                                 \
     do {                                         \
         tls13_fe64_tobytes(x, &t);               \
@@ -237,13 +241,9 @@ static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32
     memcpy(cb, sb, 32);
     fe64_reduced_input(ca);
     fe64_reduced_input(cb);
-    for (int i = 0; i < 4; i++) {
-        a.l[i] = tls13_load_le64(ca + 8 * i);
-        b.l[i] = tls13_load_le64(cb + 8 * i);
-    }
+    fe64_and_fe_from_256(&a, &ra, ca);
+    fe64_and_fe_from_256(&b, &rb, cb);
     ok &= fe64_is_reduced(&a) && fe64_is_reduced(&b);
-    fe_from_256(&ra, ca);
-    fe_from_256(&rb, cb);
     tls13_fe64_add(&t, &a, &b); tls13_fe_add(&r, &ra, &rb); SAME64();
     tls13_fe64_sub(&t, &a, &b); tls13_fe_sub(&r, &ra, &rb); SAME64();
     tls13_fe64_sub(&t, &b, &a); tls13_fe_sub(&r, &rb, &ra); SAME64();
