@@ -30,6 +30,15 @@ double bench_seconds(void)
     return seconds;
 }
 
+/* Seconds that `calls` calls of fn(arg) take. */
+static double time_calls(void (*fn)(void *arg), void *arg, unsigned long calls)
+{
+    double start = now();
+    for (unsigned long i = 0; i < calls; i++)
+        fn(arg);
+    return now() - start;
+}
+
 /* Warms fn up, then doubles the batch until one batch runs for at least
  * `target` seconds; returns that batch and its time. */
 static unsigned long timed_batch(void (*fn)(void *arg), void *arg, double target, double *elapsed)
@@ -37,10 +46,7 @@ static unsigned long timed_batch(void (*fn)(void *arg), void *arg, double target
     unsigned long batch = 1;
     fn(arg);
     for (;;) {
-        double start = now();
-        for (unsigned long i = 0; i < batch; i++)
-            fn(arg);
-        *elapsed = now() - start;
+        *elapsed = time_calls(fn, arg, batch);
         if (*elapsed >= target)
             return batch;
         if (*elapsed < target / 16)
@@ -75,14 +81,8 @@ void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void 
     b_ours = timed_batch(ours, ours_arg, seconds / COMPARE_ROUNDS, &elapsed);
     b_theirs = timed_batch(theirs, theirs_arg, seconds / COMPARE_ROUNDS, &elapsed);
     for (int r = 0; r < COMPARE_ROUNDS; r++) {
-        double start = now();
-        for (unsigned long i = 0; i < b_ours; i++)
-            ours(ours_arg);
-        t_ours += now() - start;
-        start = now();
-        for (unsigned long i = 0; i < b_theirs; i++)
-            theirs(theirs_arg);
-        t_theirs += now() - start;
+        t_ours += time_calls(ours, ours_arg, b_ours);
+        t_theirs += time_calls(theirs, theirs_arg, b_theirs);
     }
     *ours_rate = (double)b_ours * COMPARE_ROUNDS / t_ours;
     *theirs_rate = (double)b_theirs * COMPARE_ROUNDS / t_theirs;
