@@ -3,8 +3,9 @@
  *
  * Portable C is the reference path and is always compiled. Fast paths are
  * compiled with per-function target attributes (no assembly files, no global
- * -m flags; fe25519_64.h alone uses inline assembly, for the adcx/adox carry
- * chains) and chosen at run time from tls13_cpu_features(). Building with
+ * -m flags; the 256-bit field products of mulx_wide.h are inline assembly,
+ * for the adcx/adox carry chains) and chosen at run time from
+ * tls13_cpu_features(). Building with
  * -DTLS13_PORTABLE=ON (TLS13_PORTABLE_ONLY) or running with the environment
  * variable TLS13_FORCE_PORTABLE=1 disables every fast path.
  */

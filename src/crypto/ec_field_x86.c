@@ -23,31 +23,6 @@ typedef unsigned long long u64x;
 #define P1 0x00000000ffffffffull
 #define P3 0xffffffff00000001ull
 
-/* 2^32, read at run time: gcc would turn a multiplication by the constant
- * into two shifts, which clobber the flags and, placed inside an adc chain,
- * make gcc save and restore the carry (setb / add $0xff) around them. */
-static const volatile u64x two_to_32 = 1ull << 32;
-
-/* One Montgomery reduction step on (t0..t4): since -p^-1 = 1 mod 2^64,
- * q = t0, and
- *   q p = q 2^256 - q 2^224 + q 2^192 + q 2^96 - q,
- * whose -q cancels t0 exactly. So (t + q p) / 2^64 is (t1..t4) plus
- * q 2^32 (limbs 0-1) plus q P3 2^128 (limbs 2-3): two multiplications
- * instead of four, no multiplication by -p^-1. The result lands in
- * (r0..r3) and the carry out of r3 in carry. */
-#define REDUCE_STEP(t0, t1, t2, t3, t4, r0, r1, r2, r3, carry) \
-    do {                                                       \
-        u64x q_ = (t0), plo_, phi_, slo_, shi_;                \
-        unsigned char k_ = 0;                                  \
-        slo_ = _mulx_u64(q_, two32, &shi_);                    \
-        plo_ = _mulx_u64(q_, P3, &phi_);                       \
-        ADC(k_, (t1), slo_, r0);                               \
-        ADC(k_, (t2), shi_, r1);                               \
-        ADC(k_, (t3), plo_, r2);                               \
-        ADC(k_, (t4), phi_, r3);                               \
-        (carry) = k_;                                          \
-    } while (0)
-
 /* r = (t0..t3) + carry 2^256 - p if that is >= 0, else (t0..t3); the value
  * is below 2p. */
 static inline X86_FN void final_subtract_regs(u64x r[4], u64x t0, u64x t1, u64x t2, u64x t3, u64x carry)
@@ -83,54 +58,89 @@ static inline X86_FN void p256_load(u64x x[4], const ec_limb *a)
     x[3] = (u64x)a[3];
 }
 
-/* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
- * a row a[i] b, then one reduction step, four times; the accumulator
- * (t0..t5) stays below 2p 2^64, so t5 is a carry bit. */
+/* p's limbs 1 and 3 as memory operands for the assembly below (limb 0 is
+ * the immediate -1, limb 2 is zero). */
+static const u64x p256_p1_p3[2] = { P1, P3 };
+
+/* One Montgomery reduction step, in assembly after mulx_wide.h's
+ * TLS13_MULX_ASM_MUL_WIDE or _SQR_WIDE, on a window (q, w1, w2, w3) of the
+ * product. Since -p^-1 = 1 mod 2^64, the step's multiplier is q itself, and
+ *   q p = q 2^256 - q 2^224 + q 2^192 + q 2^96 - q = q P3 2^192 + q 2^96 - q,
+ * whose -q cancels the window's q exactly. So the rest adds q 2^32 (words
+ * 1-2, by shifts) and q P3 (words 3-4, one mulx): one multiplication, not
+ * four, and none by -p^-1. The window moves up a word to (w1, w2, w3, top),
+ * whose new top word, the high half of q P3 plus a carry, is at most
+ * 2^64 - 2^32 + 1, so no carry leaves it; the product's own high half is
+ * added after all four steps. q's register is free afterwards. */
+#define P256_ASM_REDUCE_STEP(q, w1, w2, w3, top) \
+    "movq " q ", %%rdx\n\t"                      \
+    "mulxq %[p3], %[lo], " top "\n\t"            \
+    "shlq $32, " q "\n\t"                        \
+    "shrq $32, %%rdx\n\t"                        \
+    "addq " q ", " w1 "\n\t"                     \
+    "adcq %%rdx, " w2 "\n\t"                     \
+    "adcq %[lo], " w3 "\n\t"                     \
+    "adcq $0, " top "\n\t"
+
+/* (t4..t7) = (t0..t7) 2^-256 mod p, below p: four reduction steps, the
+ * window (hi, t0, t1, t2) they leave plus the high half (t4..t7), below 2p
+ * for a product of values below p, with its carry in t3; then p is taken
+ * off unless that borrows (the difference is kept by cmov, no branch). */
+#define P256_ASM_REDUCE                                              \
+    P256_ASM_REDUCE_STEP("%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[hi]") \
+    P256_ASM_REDUCE_STEP("%[t1]", "%[t2]", "%[t3]", "%[hi]", "%[t0]") \
+    P256_ASM_REDUCE_STEP("%[t2]", "%[t3]", "%[hi]", "%[t0]", "%[t1]") \
+    P256_ASM_REDUCE_STEP("%[t3]", "%[hi]", "%[t0]", "%[t1]", "%[t2]") \
+    "movl $0, %k[t3]\n\t"                                            \
+    "addq %[hi], %[t4]\n\t"                                          \
+    "adcq %[t0], %[t5]\n\t"                                          \
+    "adcq %[t1], %[t6]\n\t"                                          \
+    "adcq %[t2], %[t7]\n\t"                                          \
+    "adcq $0, %[t3]\n\t"                                             \
+    "movq %[t4], %[hi]\n\t"                                          \
+    "movq %[t5], %[t0]\n\t"                                          \
+    "movq %[t6], %[t1]\n\t"                                          \
+    "movq %[t7], %[t2]\n\t"                                          \
+    "subq $-1, %[hi]\n\t"                                            \
+    "sbbq %[p1], %[t0]\n\t"                                          \
+    "sbbq $0, %[t1]\n\t"                                             \
+    "sbbq %[p3], %[t2]\n\t"                                          \
+    "sbbq $0, %[t3]\n\t"                                             \
+    "cmovncq %[hi], %[t4]\n\t"                                       \
+    "cmovncq %[t0], %[t5]\n\t"                                       \
+    "cmovncq %[t1], %[t6]\n\t"                                       \
+    "cmovncq %[t2], %[t7]\n\t"
+
+/* Montgomery multiplication, a b 2^-256 mod p: the 512-bit product, then
+ * the reduction (separated operand scanning). */
 static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4], const ec_limb *a,
                                                                        const ec_limb *b)
 {
-    u64x two32 = two_to_32;
-    u64x b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
-    u64x t0, t1, t2, t3, t4, t5, u0, u1, u2, u3, u4, c5;
-    unsigned char k, carry;
-    TLS13_MULX_ROW((u64x)a[0], b0, b1, b2, b3, t0, t1, t2, t3, t4);
-    _Pragma("GCC unroll 4") for (int i = 1; i < 4; i++) {
-        REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
-        t5 = carry;
-        TLS13_MULX_ROW((u64x)a[i], b0, b1, b2, b3, u0, u1, u2, u3, u4);
-        k = 0;
-        ADC(k, t1, u0, t0);
-        ADC(k, t2, u1, t1);
-        ADC(k, t3, u2, t2);
-        ADC(k, t4, u3, t3);
-        ADC(k, t5, u4, t4);
-    }
-    REDUCE_STEP(t0, t1, t2, t3, t4, t1, t2, t3, t4, carry);
-    c5 = carry;
-    final_subtract_regs(r, t1, t2, t3, t4, c5);
+    u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
+    __asm__(TLS13_MULX_ASM_MUL_WIDE P256_ASM_REDUCE
+            : TLS13_MULX_ASM_OUTPUTS
+            : [a0] TLS13_MULX_IN(a[0]), [a1] TLS13_MULX_IN(a[1]), [a2] TLS13_MULX_IN(a[2]),
+              [a3] TLS13_MULX_IN(a[3]), [b0] TLS13_MULX_IN(b[0]), [b1] TLS13_MULX_IN(b[1]),
+              [b2] TLS13_MULX_IN(b[2]), [b3] TLS13_MULX_IN(b[3]), [p1] "m"(p256_p1_p3[0]), [p3] "m"(p256_p1_p3[1])
+            : "rdx", "cc");
+    r[0] = t4;
+    r[1] = t5;
+    r[2] = t6;
+    r[3] = t7;
 }
 
-/* The 512-bit square (mulx_wide.h), then four reduction steps on the low
- * half and the high half added (separated operand scanning). */
 static inline X86_FN __attribute__((always_inline)) void p256_sqr_regs(u64x r[4], const ec_limb *a)
 {
-    u64x two32 = two_to_32;
-    u64x t0, t1, t2, t3, t4, t5, t6, t7, top = 0, c4;
-    unsigned char k, carry;
-    TLS13_MULX_SQR_WIDE((u64x)a[0], (u64x)a[1], (u64x)a[2], (u64x)a[3], t0, t1, t2, t3, t4, t5, t6, t7);
-    /* reduce (t0..t3): the window's new top limb is the product's high word
-     * plus a carry, below 2^64 - 2^32 + 1, so no carry leaves it */
-    _Pragma("GCC unroll 4") for (int i = 0; i < 4; i++) {
-        REDUCE_STEP(t0, t1, t2, t3, 0, t0, t1, t2, t3, carry);
-        (void)carry;
-    }
-    k = 0;
-    ADC(k, t0, t4, t0);
-    ADC(k, t1, t5, t1);
-    ADC(k, t2, t6, t2);
-    ADC(k, t3, t7, t3);
-    ADC(k, top, 0, c4);
-    final_subtract_regs(r, t0, t1, t2, t3, c4);
+    u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
+    __asm__(TLS13_MULX_ASM_SQR_WIDE P256_ASM_REDUCE
+            : TLS13_MULX_ASM_OUTPUTS
+            : [a0] TLS13_MULX_IN(a[0]), [a1] TLS13_MULX_IN(a[1]), [a2] TLS13_MULX_IN(a[2]),
+              [a3] TLS13_MULX_IN(a[3]), [p1] "m"(p256_p1_p3[0]), [p3] "m"(p256_p1_p3[1])
+            : "rdx", "cc");
+    r[0] = t4;
+    r[1] = t5;
+    r[2] = t6;
+    r[3] = t7;
 }
 
 /* The linear operations on values in registers, so that the fused
@@ -276,7 +286,9 @@ X86_FN void ec_p256p_sub_mul_sub_half_x86(ec_limb *r, const ec_limb *a, const ec
  * whose limbs are C0, C1, 1. */
 static const u64x p384[6] = { 0x00000000ffffffffull, 0xffffffff00000000ull, 0xfffffffffffffffeull,
                               0xffffffffffffffffull, 0xffffffffffffffffull, 0xffffffffffffffffull };
-/* Read at run time for the reason given at two_to_32. */
+/* Read at run time: gcc would turn multiplications by these constants into
+ * shifts, which clobber the flags and, placed inside an adc chain, make gcc
+ * save and restore the carry (setb / add $0xff) around them. */
 static const volatile u64x p384_c[2] = { 0xffffffff00000001ull, 0x00000000ffffffffull };
 
 /* (u0..u6) = x (b[0..5]), the products first, then one adc chain. */
@@ -328,7 +340,9 @@ static inline X86_FN void p384_final_subtract(ec_limb *r, const u64x t[7])
         r[j] = (ec_limb)(d[j] ^ (keep & (t[j] ^ d[j])));
 }
 
-/* CIOS as for P-256. The reduction step: -p^-1 = 2^32 + 1 mod 2^64, so
+/* Coarsely integrated operand scanning (Koc, Acar, Kaliski 1996, "CIOS"):
+ * a row a[i] b, then one reduction step, six times. The reduction step:
+ * -p^-1 = 2^32 + 1 mod 2^64, so
  * q = t0 + (t0 << 32), and t + q p = t - q c + q 2^384: two multiplications
  * (q C0, q C1) and a subtraction instead of six multiplications. Computed
  * mod 2^512 over (t0..t7); the true value is below 2^448, so the

@@ -5,13 +5,10 @@
  * TLS13_FE64_TARGET so these inline into them.
  *
  * mul, sq and cswap are GNU C inline assembly, the rest intrinsics. The
- * products need the two carry chains that mulx, adcx (carry flag only) and
- * adox (overflow flag only) allow: one adds the low halves of a row of
- * products while the other adds the high halves. No compiler emits that
- * from _addcarryx_u64 (gcc 12 and clang 14 make one adc chain), and with
- * it the X25519 ladder measured 11% faster (102.0k -> 90.8k cycles per
- * X25519, gcc 12). cswap uses cmov, which takes the same time whichever way
- * the (secret) bit goes, as the mask form it replaced did: 3% faster.
+ * products are mulx_wide.h's two-carry-chain assembly, with which X25519
+ * measured 11% faster (102.0k -> 90.8k cycles, gcc 12, with the cswap
+ * below). cswap uses cmov, which takes the same time whichever way the
+ * (secret) bit goes, as the mask form it replaced did: 3% faster.
  * add, sub and mul_small_add stay in C, where the compiler schedules them
  * among their neighbours; as inline assembly each measured slower.
  *
@@ -86,40 +83,14 @@ TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u
     h->l[3] = t3;
 }
 
-/*
- * The assembly of mul and sq. Operands by name: %[t0]..%[t7] the 512-bit
- * product, %[lo] and %[hi] one 128-bit product, %[z] zero; rdx is mulx's
- * implicit factor. Each carry chain starts from cleared flags (xor) rather
- * than the end of the chain before it, so that it can start as soon as its
- * words are ready.
- */
-
-/* Row i of the product, for i = 1..3: (r0..r4) += a_i (b0..b3), r4 being
- * new. The carry flag takes the low halves into r0..r3, the overflow flag
- * the high halves into r1..r4; the sum fits in r0..r4 (it is below
- * 2^(64 (i + 5))), so neither chain carries out of r4. */
-#define TLS13_FE64_ASM_ROW(a, r0, r1, r2, r3, r4) \
-    "movq " a ", %%rdx\n\t"                       \
-    "xorl %k[z], %k[z]\n\t"                       \
-    "mulxq %[b0], %[lo], %[hi]\n\t"               \
-    "adcxq %[lo], " r0 "\n\t"                     \
-    "adoxq %[hi], " r1 "\n\t"                     \
-    "mulxq %[b1], %[lo], %[hi]\n\t"               \
-    "adcxq %[lo], " r1 "\n\t"                     \
-    "adoxq %[hi], " r2 "\n\t"                     \
-    "mulxq %[b2], %[lo], %[hi]\n\t"               \
-    "adcxq %[lo], " r2 "\n\t"                     \
-    "adoxq %[hi], " r3 "\n\t"                     \
-    "mulxq %[b3], %[lo], " r4 "\n\t"              \
-    "adcxq %[lo], " r3 "\n\t"                     \
-    "adoxq %[z], " r4 "\n\t"                      \
-    "adcxq %[z], " r4 "\n\t"
-
-/* (t0..t3) = (t0..t7) mod p, reduced: 38 (t4..t7) added to (t0..t3) in the
- * same two chains (2^256 = 38 mod p; the sum is below 2^256 (1 + 38), so its
- * fifth word, kept in t4, is below 39), then tls13_fe64_fold_top's step on
- * that word and bit 255: btr moves bit 255 into the carry flag, adc makes
- * s = 2 t4 + bit 255, and 19 s goes into t0. */
+/* (t0..t3) = (t0..t7) mod p, reduced, in assembly after
+ * TLS13_MULX_ASM_MUL_WIDE or _SQR_WIDE (mulx_wide.h, whose operand names it
+ * uses): 38 (t4..t7) added to (t0..t3) in the same two chains (2^256 = 38
+ * mod p; the sum is below 2^256 (1 + 38), so its fifth word, kept in t4, is
+ * below 39), then tls13_fe64_fold_top's step on that word and bit 255: btr
+ * moves bit 255 into the carry flag, adc makes s = 2 t4 + bit 255, and 19 s
+ * goes into t0. As C after the assembly product, the fold measured 6% slower
+ * for X25519. */
 #define TLS13_FE64_ASM_FOLD                       \
     "movl $38, %%edx\n\t"                         \
     "xorl %k[z], %k[z]\n\t"                       \
@@ -144,42 +115,14 @@ TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u
     "adcq $0, %[t2]\n\t"                          \
     "adcq $0, %[t3]\n\t"
 
-#define TLS13_FE64_ASM_OUTPUTS                                                                     \
-    [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5), \
-        [t6] "=&r"(t6), [t7] "=&r"(t7), [lo] "=&r"(lo), [hi] "=&r"(hi), [z] "=&r"(z)
-
-/* The input limbs' constraint. The assembly holds 12 registers itself; gcc
- * puts inputs that are already in registers there ("rm"), which measured 4%
- * faster than forcing them to memory, while clang then spills more and
- * measured 3% slower, so it gets memory operands. */
-#if defined(__clang__)
-#define TLS13_FE64_IN "m"
-#else
-#define TLS13_FE64_IN "rm"
-#endif
-
-/* Schoolbook product row by row (row 0 has nothing to add to), then the
- * fold. */
 TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const tls13_fe64 *g)
 {
     tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
-    __asm__("movq %[a0], %%rdx\n\t"
-            "mulxq %[b0], %[t0], %[t1]\n\t"
-            "mulxq %[b1], %[lo], %[t2]\n\t"
-            "addq %[lo], %[t1]\n\t"
-            "mulxq %[b2], %[lo], %[t3]\n\t"
-            "adcq %[lo], %[t2]\n\t"
-            "mulxq %[b3], %[lo], %[t4]\n\t"
-            "adcq %[lo], %[t3]\n\t"
-            "adcq $0, %[t4]\n\t"
-            TLS13_FE64_ASM_ROW("%[a1]", "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t5]")
-            TLS13_FE64_ASM_ROW("%[a2]", "%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t6]")
-            TLS13_FE64_ASM_ROW("%[a3]", "%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t7]")
-            TLS13_FE64_ASM_FOLD
-            : TLS13_FE64_ASM_OUTPUTS
-            : [a0] TLS13_FE64_IN(f->l[0]), [a1] TLS13_FE64_IN(f->l[1]), [a2] TLS13_FE64_IN(f->l[2]),
-              [a3] TLS13_FE64_IN(f->l[3]), [b0] TLS13_FE64_IN(g->l[0]), [b1] TLS13_FE64_IN(g->l[1]),
-              [b2] TLS13_FE64_IN(g->l[2]), [b3] TLS13_FE64_IN(g->l[3])
+    __asm__(TLS13_MULX_ASM_MUL_WIDE TLS13_FE64_ASM_FOLD
+            : TLS13_MULX_ASM_OUTPUTS
+            : [a0] TLS13_MULX_IN(f->l[0]), [a1] TLS13_MULX_IN(f->l[1]), [a2] TLS13_MULX_IN(f->l[2]),
+              [a3] TLS13_MULX_IN(f->l[3]), [b0] TLS13_MULX_IN(g->l[0]), [b1] TLS13_MULX_IN(g->l[1]),
+              [b2] TLS13_MULX_IN(g->l[2]), [b3] TLS13_MULX_IN(g->l[3])
             : "rdx", "cc");
     h->l[0] = t0;
     h->l[1] = t1;
@@ -187,59 +130,13 @@ TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const 
     h->l[3] = t3;
 }
 
-/* Squaring: the six cross products a_i a_j (i < j) once (t1..t6), doubled
- * in the carry chain while the overflow chain adds the four squares a_i^2
- * on the diagonal, then the fold. */
 TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
 {
     tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
-    __asm__("movq %[a0], %%rdx\n\t" /* a0 (a1 a2 a3) at word 1 */
-            "mulxq %[a1], %[t1], %[t2]\n\t"
-            "mulxq %[a2], %[lo], %[t3]\n\t"
-            "addq %[lo], %[t2]\n\t"
-            "mulxq %[a3], %[lo], %[t4]\n\t"
-            "adcq %[lo], %[t3]\n\t"
-            "adcq $0, %[t4]\n\t"
-            "movq %[a1], %%rdx\n\t" /* a1 (a2 a3) at word 3 */
-            "xorl %k[z], %k[z]\n\t"
-            "mulxq %[a2], %[lo], %[hi]\n\t"
-            "adcxq %[lo], %[t3]\n\t"
-            "adoxq %[hi], %[t4]\n\t"
-            "mulxq %[a3], %[lo], %[t5]\n\t"
-            "adcxq %[lo], %[t4]\n\t"
-            "adoxq %[z], %[t5]\n\t"
-            "adcxq %[z], %[t5]\n\t"
-            "movq %[a2], %%rdx\n\t" /* a2 a3 at word 5 */
-            "mulxq %[a3], %[lo], %[t6]\n\t"
-            "addq %[lo], %[t5]\n\t"
-            "adcq $0, %[t6]\n\t"
-            "movq %[a0], %%rdx\n\t" /* doubled, plus the diagonal */
-            "xorl %k[z], %k[z]\n\t"
-            "mulxq %%rdx, %[t0], %[hi]\n\t"
-            "adcxq %[t1], %[t1]\n\t"
-            "adoxq %[hi], %[t1]\n\t"
-            "movq %[a1], %%rdx\n\t"
-            "mulxq %%rdx, %[lo], %[hi]\n\t"
-            "adcxq %[t2], %[t2]\n\t"
-            "adoxq %[lo], %[t2]\n\t"
-            "adcxq %[t3], %[t3]\n\t"
-            "adoxq %[hi], %[t3]\n\t"
-            "movq %[a2], %%rdx\n\t"
-            "mulxq %%rdx, %[lo], %[hi]\n\t"
-            "adcxq %[t4], %[t4]\n\t"
-            "adoxq %[lo], %[t4]\n\t"
-            "adcxq %[t5], %[t5]\n\t"
-            "adoxq %[hi], %[t5]\n\t"
-            "movq %[a3], %%rdx\n\t"
-            "mulxq %%rdx, %[lo], %[t7]\n\t"
-            "adcxq %[t6], %[t6]\n\t"
-            "adoxq %[lo], %[t6]\n\t"
-            "adcxq %[z], %[t7]\n\t"
-            "adoxq %[z], %[t7]\n\t"
-            TLS13_FE64_ASM_FOLD
-            : TLS13_FE64_ASM_OUTPUTS
-            : [a0] TLS13_FE64_IN(f->l[0]), [a1] TLS13_FE64_IN(f->l[1]), [a2] TLS13_FE64_IN(f->l[2]),
-              [a3] TLS13_FE64_IN(f->l[3])
+    __asm__(TLS13_MULX_ASM_SQR_WIDE TLS13_FE64_ASM_FOLD
+            : TLS13_MULX_ASM_OUTPUTS
+            : [a0] TLS13_MULX_IN(f->l[0]), [a1] TLS13_MULX_IN(f->l[1]), [a2] TLS13_MULX_IN(f->l[2]),
+              [a3] TLS13_MULX_IN(f->l[3])
             : "rdx", "cc");
     h->l[0] = t0;
     h->l[1] = t1;
