@@ -85,7 +85,9 @@ static const u64x p256_p1_p3[2] = { P1, P3 };
 /* (t4..t7) = (t0..t7) 2^-256 mod p, below p: four reduction steps, the
  * window (hi, t0, t1, t2) they leave plus the high half (t4..t7), below 2p
  * for a product of values below p, with its carry in t3; then p is taken
- * off unless that borrows (the difference is kept by cmov, no branch). */
+ * off unless that borrows (the difference is kept by cmov, no branch):
+ * final_subtract_regs's work, which as C after the assembly measured 4%
+ * slower for P-256 ECDH. */
 #define P256_ASM_REDUCE                                              \
     P256_ASM_REDUCE_STEP("%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[hi]") \
     P256_ASM_REDUCE_STEP("%[t1]", "%[t2]", "%[t3]", "%[hi]", "%[t0]") \
