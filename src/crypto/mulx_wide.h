@@ -32,12 +32,13 @@
     } while (0)
 
 /*
- * The same 512-bit products as GNU C inline assembly, for the callers'
- * __asm__ statements: mulx, adcx (carry flag only) and adox (overflow flag
- * only) run two carry chains at once, one adding the low halves of a row of
- * products while the other adds the high halves. No compiler emits that
- * from _addcarryx_u64 (gcc 12 and clang 14 make one adc chain); with it
- * X25519 measured 11% faster and P-256 ECDH 21% faster (9.6k -> 11.6k ops/s).
+ * The 512-bit product and square of four-limb values as GNU C inline
+ * assembly, for the callers' __asm__ statements: mulx, adcx (carry flag
+ * only) and adox (overflow flag only) run two carry chains at once, one
+ * adding the low halves of a row of products while the other adds the high
+ * halves. No compiler emits that from _addcarryx_u64 (gcc 12 and clang 14
+ * make one adc chain); with it X25519 measured 11% faster and P-256 ECDH
+ * 21% faster (9.6k -> 11.6k ops/s).
  *
  * Operands by name: %[a0]..%[a3] and %[b0]..%[b3] the factors' limbs,
  * %[t0]..%[t7] the product, %[lo] and %[hi] one 128-bit product, %[z] zero
