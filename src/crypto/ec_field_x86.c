@@ -61,6 +61,7 @@ static inline X86_FN void p256_load(u64x x[4], const ec_limb *a)
 /* p's limbs 1 and 3 as memory operands for the assembly below (limb 0 is
  * the immediate -1, limb 2 is zero). */
 static const u64x p256_p1_p3[2] = { P1, P3 };
+#define P256_ASM_CONSTANTS [p1] "m"(p256_p1_p3[0]), [p3] "m"(p256_p1_p3[1])
 
 /* One Montgomery reduction step, in assembly after mulx_wide.h's
  * TLS13_MULX_ASM_MUL_WIDE or _SQR_WIDE, on a window (q, w1, w2, w3) of the
@@ -121,9 +122,7 @@ static inline X86_FN __attribute__((always_inline)) void p256_mul_regs(u64x r[4]
     u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
     __asm__(TLS13_MULX_ASM_MUL_WIDE P256_ASM_REDUCE
             : TLS13_MULX_ASM_OUTPUTS
-            : [a0] TLS13_MULX_IN(a[0]), [a1] TLS13_MULX_IN(a[1]), [a2] TLS13_MULX_IN(a[2]),
-              [a3] TLS13_MULX_IN(a[3]), [b0] TLS13_MULX_IN(b[0]), [b1] TLS13_MULX_IN(b[1]),
-              [b2] TLS13_MULX_IN(b[2]), [b3] TLS13_MULX_IN(b[3]), [p1] "m"(p256_p1_p3[0]), [p3] "m"(p256_p1_p3[1])
+            : TLS13_MULX_ASM_FACTORS(a, b), P256_ASM_CONSTANTS
             : "rdx", "cc");
     r[0] = t4;
     r[1] = t5;
@@ -136,8 +135,7 @@ static inline X86_FN __attribute__((always_inline)) void p256_sqr_regs(u64x r[4]
     u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
     __asm__(TLS13_MULX_ASM_SQR_WIDE P256_ASM_REDUCE
             : TLS13_MULX_ASM_OUTPUTS
-            : [a0] TLS13_MULX_IN(a[0]), [a1] TLS13_MULX_IN(a[1]), [a2] TLS13_MULX_IN(a[2]),
-              [a3] TLS13_MULX_IN(a[3]), [p1] "m"(p256_p1_p3[0]), [p3] "m"(p256_p1_p3[1])
+            : TLS13_MULX_ASM_FACTOR(a), P256_ASM_CONSTANTS
             : "rdx", "cc");
     r[0] = t4;
     r[1] = t5;

@@ -120,9 +120,7 @@ TLS13_FE64_INLINE void tls13_fe64_mul(tls13_fe64 *h, const tls13_fe64 *f, const 
     tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
     __asm__(TLS13_MULX_ASM_MUL_WIDE TLS13_FE64_ASM_FOLD
             : TLS13_MULX_ASM_OUTPUTS
-            : [a0] TLS13_MULX_IN(f->l[0]), [a1] TLS13_MULX_IN(f->l[1]), [a2] TLS13_MULX_IN(f->l[2]),
-              [a3] TLS13_MULX_IN(f->l[3]), [b0] TLS13_MULX_IN(g->l[0]), [b1] TLS13_MULX_IN(g->l[1]),
-              [b2] TLS13_MULX_IN(g->l[2]), [b3] TLS13_MULX_IN(g->l[3])
+            : TLS13_MULX_ASM_FACTORS(f->l, g->l)
             : "rdx", "cc");
     h->l[0] = t0;
     h->l[1] = t1;
@@ -135,8 +133,7 @@ TLS13_FE64_INLINE void tls13_fe64_sq(tls13_fe64 *h, const tls13_fe64 *f)
     tls13_u64x t0, t1, t2, t3, t4, t5, t6, t7, lo, hi, z;
     __asm__(TLS13_MULX_ASM_SQR_WIDE TLS13_FE64_ASM_FOLD
             : TLS13_MULX_ASM_OUTPUTS
-            : [a0] TLS13_MULX_IN(f->l[0]), [a1] TLS13_MULX_IN(f->l[1]), [a2] TLS13_MULX_IN(f->l[2]),
-              [a3] TLS13_MULX_IN(f->l[3])
+            : TLS13_MULX_ASM_FACTOR(f->l)
             : "rdx", "cc");
     h->l[0] = t0;
     h->l[1] = t1;
