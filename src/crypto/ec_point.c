@@ -180,27 +180,19 @@ EC_INLINE ec_limb add_finish(ec_path id, ec_point *r, const ec_limb *u1, const e
     return same;
 }
 
-/* With b's Z2^2 and Z2^3 given (the variable-base table stores them). */
-EC_INLINE ec_limb point_add_zz(ec_path id, ec_point *r, const ec_point *a, const ec_limb *bx, const ec_limb *by,
-                               const ec_limb *bz, const ec_limb *z2z2, const ec_limb *z2z2z2)
-{
-    ec_fe z1z1, u1, u2, s1, s2, z;
-    pt_sqr(id, z1z1, a->z);
-    pt_mul(id, u1, a->x, z2z2);
-    pt_mul(id, u2, bx, z1z1);
-    pt_mul(id, s1, z2z2z2, a->y);
-    pt_mul(id, s2, a->z, z1z1);
-    pt_mul(id, s2, s2, by);
-    pt_mul(id, z, a->z, bz);
-    return add_finish(id, r, u1, s1, u2, s2, z);
-}
-
 EC_INLINE ec_limb point_add(ec_path id, ec_point *r, const ec_point *a, const ec_point *b)
 {
-    ec_fe z2z2, z2z2z2;
+    ec_fe z1z1, z2z2, u1, u2, s1, s2, z;
+    pt_sqr(id, z1z1, a->z);
     pt_sqr(id, z2z2, b->z);
-    pt_mul(id, z2z2z2, b->z, z2z2);
-    return point_add_zz(id, r, a, b->x, b->y, b->z, z2z2, z2z2z2);
+    pt_mul(id, u1, a->x, z2z2);
+    pt_mul(id, u2, b->x, z1z1);
+    pt_mul(id, s1, b->z, z2z2);
+    pt_mul(id, s1, s1, a->y);
+    pt_mul(id, s2, a->z, z1z1);
+    pt_mul(id, s2, s2, b->y);
+    pt_mul(id, z, a->z, b->z);
+    return add_finish(id, r, u1, s1, u2, s2, z);
 }
 
 /* Z2 = 1: U1 = X1, S1 = Y1, z = Z1. */
@@ -214,40 +206,158 @@ EC_INLINE ec_limb point_add_affine(ec_path id, ec_point *r, const ec_point *a, c
     return add_finish(id, r, a->x, a->y, u2, s2, a->z);
 }
 
+/*
+ * The complete addition for a = -3 of Renes, Costello and Batina, "Complete
+ * addition formulas for prime order elliptic curves" (EUROCRYPT 2016),
+ * algorithm 4, in projective coordinates (add-2015-rcb-3 of the
+ * Explicit-Formulas Database): on a curve of odd order it gives a + b for
+ * every pair of points, infinity (0:Y:0) and a == b included, with no
+ * case distinction (the paper's Theorem 1). 12M and two multiplications by
+ * the curve's b. With z2 NULL, b is the affine point (x2, y2) (Z2 = 1,
+ * algorithm 5: Z1 Z2, Y1 Z2 + Y2 Z1 and X1 Z2 + X2 Z1 without their
+ * products, 11M); that form has no way to say infinity for b.
+ */
+EC_INLINE void proj_add(ec_path id, ec_proj *r, const ec_proj *a, const ec_limb *x2, const ec_limb *y2,
+                        const ec_limb *z2, const ec_limb *curve_b)
+{
+    ec_fe t0, t1, t2, d, e, f, ng, ng3, bp, bm, c3, h, h3, ni, s, u, w, x3, y3, z3;
+    /* In the algorithm's own terms, with A = X1 X2, B = Y1 Y2, C = Z1 Z2,
+     * D = X1 Y2 + X2 Y1, E = Y1 Z2 + Y2 Z1, F = X1 Z2 + X2 Z1,
+     * G = F - b C, H = b F - 3C - A and I = 3A - 3C:
+     *   X3 = D (B + 3G) - 3 E H, Y3 = (B + 3G)(B - 3G) + 3 I H,
+     *   Z3 = E (B - 3G) + D I,
+     * and D, E, F each as one product less two (Karatsuba). Written with
+     * -G and -I so that every product that is followed by a sum or a
+     * difference is one fused operation, a b - c. */
+    pt_mul(id, t0, a->x, x2);
+    pt_mul(id, t1, a->y, y2);
+    pt_add(id, s, a->x, a->y);
+    pt_add(id, u, x2, y2);
+    pt_add(id, w, t0, t1);
+    pt_mul_sub(id, d, s, u, w);
+    if (z2) {
+        pt_mul(id, t2, a->z, z2);
+        pt_add(id, s, a->y, a->z);
+        pt_add(id, u, y2, z2);
+        pt_add(id, w, t1, t2);
+        pt_mul_sub(id, e, s, u, w);
+        pt_add(id, s, a->x, a->z);
+        pt_add(id, u, x2, z2);
+        pt_add(id, w, t0, t2);
+        pt_mul_sub(id, f, s, u, w);
+    } else {
+        pt_copy(id, t2, a->z);
+        pt_mul(id, e, y2, a->z);
+        pt_add(id, e, e, a->y);
+        pt_mul(id, f, x2, a->z);
+        pt_add(id, f, f, a->x);
+    }
+    pt_mul_sub(id, ng, curve_b, t2, f); /* -G */
+    pt_add(id, s, ng, ng);
+    pt_add(id, ng3, s, ng);
+    pt_sub(id, bp, t1, ng3); /* B + 3G */
+    pt_add(id, bm, t1, ng3); /* B - 3G */
+    pt_add(id, s, t2, t2);
+    pt_add(id, c3, s, t2);
+    pt_add(id, w, c3, t0);
+    pt_mul_sub(id, h, curve_b, f, w); /* H */
+    pt_add(id, s, h, h);
+    pt_add(id, h3, s, h);
+    pt_add(id, s, t0, t0);
+    pt_add(id, s, s, t0);
+    pt_sub(id, ni, c3, s); /* -I */
+    pt_mul(id, s, e, h3);
+    pt_mul_sub(id, x3, d, bp, s);
+    pt_mul(id, s, ni, h3);
+    pt_mul_sub(id, y3, bp, bm, s);
+    pt_mul(id, s, d, ni);
+    pt_mul_sub(id, z3, e, bm, s);
+    pt_copy(id, r->x, x3);
+    pt_copy(id, r->y, y3);
+    pt_copy(id, r->z, z3);
+}
+
+/* Jacobian (X:Y:Z) is projective (X Z : Y : Z^3): x = X Z / Z^3 = X / Z^2
+ * and y = Y / Z^3. Infinity (X:Y:0), Y != 0, becomes (0:Y:0). */
+EC_INLINE void jacobian_to_proj(ec_path id, ec_proj *r, const ec_point *a)
+{
+    ec_fe zz, x, z;
+    pt_sqr(id, zz, a->z);
+    pt_mul(id, x, a->x, a->z);
+    pt_mul(id, z, zz, a->z);
+    pt_copy(id, r->x, x);
+    pt_copy(id, r->y, a->y);
+    pt_copy(id, r->z, z);
+}
+
+/* Projective (X:Y:Z) is Jacobian (X Z : Y Z^2 : Z): x = X Z / Z^2 and
+ * y = Y Z^2 / Z^3. That maps infinity (0:Y:0) to (0:0:0), which the
+ * formulas would keep at (0:0:0), so Y becomes 1 there. */
+EC_INLINE void proj_to_jacobian(ec_path id, ec_point *r, const ec_proj *a)
+{
+    const ec_field *f = field_of(id);
+    ec_fe zz, x, y;
+    pt_sqr(id, zz, a->z);
+    pt_mul(id, x, a->x, a->z);
+    pt_mul(id, y, a->y, zz);
+    ec_fe_cmov(f, y, f->one, ec_fe_is_zero(f, a->z));
+    pt_copy(id, r->x, x);
+    pt_copy(id, r->y, y);
+    pt_copy(id, r->z, a->z);
+}
+
+/* a + b for a Jacobian and b projective: the variable-base loop doubles in
+ * Jacobian coordinates (4M + 4S, complete for these curves) and adds with
+ * the complete formula. */
+EC_INLINE void point_add_complete(ec_path id, ec_point *r, const ec_point *a, const ec_proj *b,
+                                  const ec_limb *curve_b)
+{
+    ec_proj pa;
+    jacobian_to_proj(id, &pa, a);
+    proj_add(id, &pa, &pa, b->x, b->y, b->z, curve_b);
+    proj_to_jacobian(id, r, &pa);
+}
+
 /* Each curve and field path (ec_field_impl.h) gets its own copy of the
  * formulas, with its prime folded into the field arithmetic and no path
  * check inside: choosing the path per field operation measured 2% of a
  * P-256 ECDH. */
-#define FORMULAS_FOR(path, sfx)                                                                   \
-    static void point_double_##sfx(ec_point *r, const ec_point *a)                               \
-    {                                                                                             \
-        point_double(path, r, a);                                                                 \
-    }                                                                                             \
-    static ec_limb point_add_##sfx(ec_point *r, const ec_point *a, const ec_point *b)            \
-    {                                                                                             \
-        return point_add(path, r, a, b);                                                          \
-    }                                                                                             \
-    static ec_limb point_add_zz_##sfx(ec_point *r, const ec_point *a, const ec_limb *b)          \
-    {                                                                                             \
-        const size_t L = ec_path_limbs(path);                                                     \
-        return point_add_zz(path, r, a, b, b + L, b + 2 * L, b + 3 * L, b + 4 * L);               \
-    }                                                                                             \
-    static ec_limb point_add_affine_##sfx(ec_point *r, const ec_point *a, const ec_affine *b)    \
-    {                                                                                             \
-        return point_add_affine(path, r, a, b);                                                   \
-    }                                                                                             \
-    static void point_double_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a)      \
-    {                                                                                             \
-        point_double_co_z(path, r, a_same_z, a);                                                  \
-    }                                                                                             \
-    static void point_add_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a,         \
-                                     const ec_point *b)                                           \
-    {                                                                                             \
-        point_add_co_z(path, r, a_same_z, a, b);                                                  \
-    }                                                                                             \
-    static const ec_point_ops ops_##sfx = { point_double_##sfx,      point_add_##sfx,        \
-                                            point_add_zz_##sfx,      point_add_affine_##sfx, \
-                                            point_double_co_z_##sfx, point_add_co_z_##sfx };
+#define FORMULAS_FOR(path, sfx)                                                                        \
+    static void point_double_##sfx(ec_point *r, const ec_point *a)                                    \
+    {                                                                                                  \
+        point_double(path, r, a);                                                                      \
+    }                                                                                                  \
+    static ec_limb point_add_##sfx(ec_point *r, const ec_point *a, const ec_point *b)                 \
+    {                                                                                                  \
+        return point_add(path, r, a, b);                                                               \
+    }                                                                                                  \
+    static ec_limb point_add_affine_##sfx(ec_point *r, const ec_point *a, const ec_affine *b)         \
+    {                                                                                                  \
+        return point_add_affine(path, r, a, b);                                                        \
+    }                                                                                                  \
+    static void point_double_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a)           \
+    {                                                                                                  \
+        point_double_co_z(path, r, a_same_z, a);                                                       \
+    }                                                                                                  \
+    static void point_add_co_z_##sfx(ec_point *r, ec_point *a_same_z, const ec_point *a,              \
+                                     const ec_point *b)                                                \
+    {                                                                                                  \
+        point_add_co_z(path, r, a_same_z, a, b);                                                       \
+    }                                                                                                  \
+    static void point_add_complete_##sfx(ec_point *r, const ec_point *a, const ec_proj *b,            \
+                                         const ec_limb *curve_b)                                       \
+    {                                                                                                  \
+        point_add_complete(path, r, a, b, curve_b);                                                    \
+    }                                                                                                  \
+    static void proj_add_affine_##sfx(ec_proj *r, const ec_proj *a, const ec_affine *b,               \
+                                      const ec_limb *curve_b)                                          \
+    {                                                                                                  \
+        proj_add(path, r, a, b->x, b->y, NULL, curve_b);                                               \
+    }                                                                                                  \
+    static const ec_point_ops ops_##sfx = { point_double_##sfx,      point_add_##sfx,                \
+                                            point_add_affine_##sfx,  point_double_co_z_##sfx,        \
+                                            point_add_co_z_##sfx,    point_add_complete_##sfx,       \
+                                            proj_add_affine_##sfx };
 FORMULAS_FOR(EC_MOD_P256_P, p256)
 FORMULAS_FOR(EC_MOD_P384_P, p384)
 #ifdef EC_FIELD_X86
@@ -275,21 +385,6 @@ void ec_point_double(const ec_curve *c, ec_point *r, const ec_point *a)
 ec_limb ec_point_add(const ec_curve *c, ec_point *r, const ec_point *a, const ec_point *b)
 {
     return ec_point_ops_for(c)->add(r, a, b);
-}
-
-ec_limb ec_point_add_zz(const ec_curve *c, ec_point *r, const ec_point *a, const ec_limb *b)
-{
-    return ec_point_ops_for(c)->add_zz(r, a, b);
-}
-
-void ec_point_pack_zz(const ec_curve *c, ec_limb *out, const ec_point *a)
-{
-    size_t L = c->p->nlimbs;
-    ec_fe_copy(c->p, out, a->x);
-    ec_fe_copy(c->p, out + L, a->y);
-    ec_fe_copy(c->p, out + 2 * L, a->z);
-    ec_fe_sqr(c->p, out + 3 * L, a->z);
-    ec_fe_mul(c->p, out + 4 * L, out + 3 * L, a->z);
 }
 
 ec_limb ec_point_add_affine(const ec_curve *c, ec_point *r, const ec_point *a, const ec_affine *b)
@@ -328,16 +423,19 @@ void ec_point_neg(const ec_curve *c, ec_point *r, const ec_point *a)
     ec_fe_copy(c->p, r->z, a->z);
 }
 
-void ec_point_cmov(const ec_curve *c, ec_point *r, const ec_point *a, ec_limb mask)
-{
-    ec_fe_cmov(c->p, r->x, a->x, mask);
-    ec_fe_cmov(c->p, r->y, a->y, mask);
-    ec_fe_cmov(c->p, r->z, a->z, mask);
-}
-
 ec_limb ec_point_is_infinity(const ec_curve *c, const ec_point *a)
 {
     return ec_fe_is_zero(c->p, a->z);
+}
+
+void ec_point_to_proj(const ec_curve *c, ec_proj *r, const ec_point *a)
+{
+    jacobian_to_proj(ec_field_path(c->p), r, a);
+}
+
+void ec_proj_to_point(const ec_curve *c, ec_point *r, const ec_proj *a)
+{
+    proj_to_jacobian(ec_field_path(c->p), r, a);
 }
 
 void ec_point_affine_from_zinv(const ec_curve *c, ec_limb *x, ec_limb *y, const ec_point *a, const ec_limb *zinv)

@@ -95,43 +95,42 @@ static bool same_point(const ec_curve *c, const ec_point *a, const ec_point *b)
     return memcmp(ea, eb, 1 + 2 * c->nbytes) == 0;
 }
 
+/* Jacobian r against projective want, through ec_proj_to_point. */
+static bool same_as_proj(const ec_curve *c, const ec_point *r, const ec_proj *want)
+{
+    ec_point w;
+    ec_proj_to_point(c, &w, want);
+    return same_point(c, r, &w);
+}
+
 /* The cases the Jacobian additions do not cover: P + P is flagged by the
- * mask (and the _public variants double), P + (-P) is infinity, infinity
- * inputs are taken care of by the _public variants; doubling is right for
+ * mask (and the _public variant doubles), P + (-P) is infinity, infinity
+ * inputs are taken care of by the _public variant; doubling is right for
  * infinity too. */
 static void point_formulas_exceptional(void **state)
 {
     (void)state;
     for (size_t i = 0; i < 2; i++) {
         const ec_curve *c = ec_curve_get(curves[i]);
-        ec_point g, g2, g2b, g3, g3b, g5, g6, inf, t, neg;
-        ec_limb packed[EC_ZZ_LIMBS(EC_MAX_LIMBS)];
+        ec_point g, g2, g2b, g3, g3b, g6, inf, t, neg;
         ec_point_from_affine(c, &g, &c->g);
         ec_point_set_infinity(c, &inf);
         ec_point_double(c, &g2, &g);
         assert_true(ec_point_add(c, &t, &g, &g) != 0);
-        assert_true(ec_point_add_affine(c, &t, &g, &c->g) != 0);
         ec_point_add_public(c, &g2b, &g, &g);
         assert_true(same_point(c, &g2, &g2b));
-        ec_point_add_affine_public(c, &g2b, &g, &c->g);
-        assert_true(same_point(c, &g2, &g2b));
-        /* 3G both ways, and 6G = 2(3G) = 3G + 3G = (2G + 2G) + 2G */
+        /* 3G both ways (their Z differ in sign), and 6G = 2(3G) = 3G + 3G
+         * = (2G + 2G) + 2G */
         assert_true(ec_point_add(c, &g3, &g2, &g) == 0);
-        assert_true(ec_point_add_affine(c, &g3b, &g2, &c->g) == 0);
+        assert_true(ec_point_add(c, &g3b, &g, &g2) == 0);
         assert_true(same_point(c, &g3, &g3b));
+        assert_memory_not_equal(g3.z, g3b.z, c->p->nlimbs * sizeof(ec_limb));
         ec_point_double(c, &g6, &g3);
         ec_point_add_public(c, &t, &g3, &g3b); /* same point, different Z */
         assert_true(same_point(c, &g6, &t));
         ec_point_add_public(c, &g3b, &g2, &g2);
         assert_true(ec_point_add(c, &g3b, &g3b, &g2) == 0);
         assert_true(same_point(c, &g6, &g3b));
-        /* the second input packed with its Z^2 and Z^3 (Z != 1): 3G + 2G
-         * as ec_point_add computes it, 3G + 3G flagged, 3G + (-3G) infinity */
-        ec_point_pack_zz(c, packed, &g2);
-        assert_true(ec_point_add_zz(c, &t, &g3, packed) == 0);
-        assert_true(ec_point_add(c, &g5, &g3, &g2) == 0);
-        assert_true(same_point(c, &t, &g5));
-        assert_true(!ec_point_is_infinity(c, &t));
         /* co-Z: 2(3G) with 3G moved to its Z, then 3G + 6G on that Z */
         {
             const ec_point_ops *ops = ec_point_ops_for(c);
@@ -147,19 +146,13 @@ static void point_formulas_exceptional(void **state)
             assert_memory_equal(base.z, sum.z, c->p->nlimbs * sizeof(ec_limb));
             assert_memory_not_equal(base.z, t.z, c->p->nlimbs * sizeof(ec_limb));
         }
-        ec_point_pack_zz(c, packed, &g3);
-        assert_true(ec_point_add_zz(c, &t, &g3, packed) != 0);
-        ec_point_neg(c, &neg, &g3);
-        assert_true(ec_point_add_zz(c, &t, &neg, packed) == 0);
-        assert_true(ec_point_is_infinity(c, &t));
+        assert_true(ec_point_add(c, &t, &g3, &g3) != 0);
         ec_point_add_public(c, &t, &g, &inf);
         assert_true(same_point(c, &t, &g));
         ec_point_add_public(c, &t, &inf, &g);
         assert_true(same_point(c, &t, &g));
-        ec_point_add_affine_public(c, &t, &inf, &c->g);
-        assert_true(same_point(c, &t, &g));
         ec_point_neg(c, &neg, &g3);
-        assert_true(ec_point_add(c, &t, &g3b, &neg) == 0); /* 6G - 3G */
+        assert_true(ec_point_add(c, &t, &g6, &neg) == 0); /* 6G - 3G */
         assert_true(same_point(c, &t, &g3));
         assert_true(ec_point_add(c, &t, &g3, &neg) == 0);
         assert_true(ec_point_is_infinity(c, &t));
@@ -167,8 +160,6 @@ static void point_formulas_exceptional(void **state)
         assert_true(ec_point_is_infinity(c, &t));
         ec_point_neg(c, &neg, &g);
         ec_point_add_public(c, &t, &neg, &g);
-        assert_true(ec_point_is_infinity(c, &t));
-        ec_point_add_affine_public(c, &t, &neg, &c->g);
         assert_true(ec_point_is_infinity(c, &t));
         ec_point_add_public(c, &t, &inf, &inf);
         assert_true(ec_point_is_infinity(c, &t));
@@ -179,13 +170,85 @@ static void point_formulas_exceptional(void **state)
     }
 }
 
+/* The complete additions on the inputs the Jacobian ones get wrong, each
+ * checked against the Jacobian result: a + a, a + (-a), infinity on
+ * either side and on both, and a general sum; for the mixed form, whose b
+ * is affine, the same with a projective a. Also the conversions, infinity
+ * included, and doublings of the converted infinity. */
+static void point_complete_additions(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        const ec_curve *c = ec_curve_get(curves[i]);
+        const ec_point_ops *ops = ec_point_ops_for(c);
+        ec_point g, g2, g3, g5, g6, inf, neg3, t;
+        ec_proj pg, pg2, pg3, pneg3, pinf, pneg, s;
+        ec_affine neg_g;
+        ec_point_from_affine(c, &g, &c->g);
+        ec_point_set_infinity(c, &inf);
+        ec_point_double(c, &g2, &g);
+        assert_true(ec_point_add(c, &g3, &g2, &g) == 0);
+        assert_true(ec_point_add(c, &g5, &g3, &g2) == 0);
+        ec_point_neg(c, &neg3, &g3);
+        ec_point_to_proj(c, &pg, &g);
+        ec_point_to_proj(c, &pg2, &g2);
+        ec_point_to_proj(c, &pg3, &g3);
+        ec_point_to_proj(c, &pneg3, &neg3);
+        ec_point_to_proj(c, &pinf, &inf);
+        assert_true(ec_fe_is_zero(c->p, pinf.x) && ec_fe_is_zero(c->p, pinf.z) && !ec_fe_is_zero(c->p, pinf.y));
+        ec_proj_to_point(c, &t, &pinf);
+        assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
+        ec_point_double(c, &t, &t);
+        assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
+        ec_proj_to_point(c, &t, &pg3);
+        assert_true(same_point(c, &t, &g3));
+
+        /* Jacobian + projective */
+        ops->add_complete(&t, &g, &pg, c->b); /* G + G */
+        assert_true(same_point(c, &t, &g2));
+        ops->add_complete(&t, &g3, &pg3, c->b); /* 3G + 3G, Z != 1 */
+        ec_point_double(c, &g6, &g3);
+        assert_true(same_point(c, &t, &g6));
+        ops->add_complete(&t, &g3, &pneg3, c->b); /* 3G - 3G */
+        assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
+        ops->add_complete(&t, &t, &pg2, c->b); /* infinity + 2G */
+        assert_true(same_point(c, &t, &g2));
+        ops->add_complete(&t, &g3, &pinf, c->b);
+        assert_true(same_point(c, &t, &g3));
+        ops->add_complete(&t, &inf, &pinf, c->b);
+        assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
+        ops->add_complete(&t, &g3, &pg2, c->b); /* 5G */
+        assert_true(same_point(c, &t, &g5));
+
+        /* projective + affine */
+        ops->add_complete_affine(&s, &pg, &c->g, c->b); /* G + G */
+        assert_true(same_as_proj(c, &g2, &s));
+        ops->add_complete_affine(&s, &pinf, &c->g, c->b); /* infinity + G */
+        assert_true(same_as_proj(c, &g, &s));
+        ops->add_complete_affine(&s, &pg2, &c->g, c->b); /* 3G */
+        assert_true(same_as_proj(c, &g3, &s));
+        ec_fe_copy(c->p, neg_g.x, c->g.x);
+        ec_fe_neg(c->p, neg_g.y, c->g.y);
+        ops->add_complete_affine(&s, &pg, &neg_g, c->b); /* G - G */
+        assert_true(ec_fe_is_zero(c->p, s.z) && !ec_fe_is_zero(c->p, s.y));
+        ops->add_complete_affine(&pneg, &s, &neg_g, c->b); /* infinity - G */
+        ec_point_neg(c, &t, &g);
+        assert_true(same_as_proj(c, &t, &pneg));
+    }
+}
+
 /*
- * An independent reference for k * P: projective coordinates (x = X/Z,
- * y = Y/Z) with the complete addition of Renes, Costello and Batina,
- * "Complete addition formulas for prime order elliptic curves" (EUROCRYPT
- * 2016), algorithm 4 for a = -3, correct for every pair of inputs
- * (doubling and infinity included), through the exported field functions.
- * k * P is the sum of the precomputed 2^i P over the set bits of k.
+ * A reference for k * P: projective coordinates (x = X/Z, y = Y/Z) with the
+ * complete addition of Renes, Costello and Batina, "Complete addition
+ * formulas for prime order elliptic curves" (EUROCRYPT 2016), algorithm 4
+ * for a = -3, correct for every pair of inputs (doubling and infinity
+ * included), through the exported field functions. k * P is the sum of the
+ * precomputed 2^i P over the set bits of k: no windows, no tables, no
+ * Jacobian doublings. The library's complete additions use the same
+ * algorithm, regrouped around its fused operations (ec_point.c); this is
+ * the paper's own sequence of steps, transcribed separately, and the
+ * known-answer tests (Wycheproof, public_from_private_known) hold both to
+ * outside values.
  */
 typedef struct ref_point {
     ec_fe x, y, z;
@@ -333,9 +396,8 @@ static bool slow_tests(void)
 
 /* The edge scalars: small values around the window sizes (5 for variable
  * base, EC_BASE_BITS for fixed base), n minus those, n minus small even
- * values, around (n-1)/2 (where
- * the scalar multiplications switch to n - k), 2^j and 2^j - 1 for every j,
- * n - 2^j, repeated-digit patterns and random values; all in [1, n-1].
+ * values, around (n-1)/2, 2^j and 2^j - 1 for every j, n - 2^j,
+ * repeated-digit patterns and random values; all in [1, n-1].
  * Without TLS13_SLOW_TESTS, j runs over the ends, multiples of 10 and odd
  * multiples of 7 only (window boundaries of both widths), to keep the
  * sanitizer and portable runs short.
@@ -354,9 +416,10 @@ static size_t edge_scalars(const ec_curve *c, ec_fe *ks)
         ks[count++][0] = small[i];
         scalar_sub_small(c, ks[count++], c->n->m, small[i]);
     }
-    /* n + 2d for a digit d in -16 .. -1: without the switch to n - k, the
-     * last addition of a 5-bit window loop would be a doubling if d were
-     * the scalar's own last digit (for these n it never is). */
+    /* n + 2d for a digit d in -16 .. -1: the last addition of the 5-bit
+     * window loop would add two equal points if d were the scalar's own
+     * last digit (for these n it never is; the additions are complete
+     * anyway). */
     for (ec_limb m = 1; m <= 16; m++)
         scalar_sub_small(c, ks[count++], c->n->m, 2 * m);
     scalar_sub_small(c, half, c->n->m, 1);
@@ -755,6 +818,7 @@ int main(void)
         cmocka_unit_test(field_inverse),
         cmocka_unit_test(mod_inverse_plain),
         cmocka_unit_test(point_formulas_exceptional),
+        cmocka_unit_test(point_complete_additions),
         cmocka_unit_test(scalar_mul_edge_scalars),
         cmocka_unit_test(double_scalar_mul_exceptional),
         cmocka_unit_test(public_from_private_known),
