@@ -82,11 +82,13 @@ typedef struct ec_point_ops {
      * alias b. */
     void (*dbl_co_z)(ec_point *r, ec_point *a_same_z, const ec_point *a);
     void (*add_co_z)(ec_point *r, ec_point *a_same_z, const ec_point *a, const ec_point *b);
-    /* Complete: r = a + b for every Jacobian a and projective b, through
-     * the projective form of a and back (14M + 2 m_b + 2S, m_b a product
-     * by the curve's b); r = a + b for every projective a and every affine
-     * point b (11M + 2 m_b). curve_b is b in Montgomery form. */
-    void (*add_complete)(ec_point *r, const ec_point *a, const ec_proj *b, const ec_limb *curve_b);
+    /* r = 2a, Jacobian, for every projective a (6M + 3S). */
+    void (*dbl_proj)(ec_point *r, const ec_proj *a);
+    /* Complete: r = a + b, projective, for every Jacobian a and projective
+     * b, through the projective form of a (14M + 2 m_b + 1S, m_b a
+     * product by the curve's b); r = a + b for every projective a and
+     * every affine point b (11M + 2 m_b). curve_b is b in Montgomery form. */
+    void (*add_complete)(ec_proj *r, const ec_point *a, const ec_proj *b, const ec_limb *curve_b);
     void (*add_complete_affine)(ec_proj *r, const ec_proj *a, const ec_affine *b, const ec_limb *curve_b);
 } ec_point_ops;
 const ec_point_ops *ec_point_ops_for(const ec_curve *c);

@@ -14,12 +14,13 @@
  * and zero digits are applied with masks. Every addition is complete
  * (ec_point.h): whatever the accumulator holds (infinity in the top windows
  * while the digits so far are zero, or the very entry it gets) the sum is
- * right, with no special case to prove absent or to hide. The variable-base loop
- * doubles in Jacobian coordinates, which no input of these prime-order
- * curves makes exceptional, and adds a projective table entry (a zero
- * digit's entry is infinity); the fixed-base loop keeps its accumulator
- * projective and adds affine entries, and a zero digit's sum, whose entry
- * is no point, is discarded by mask.
+ * right, with no special case to prove absent or to hide. The variable-base
+ * loop keeps its sum projective: each window doubles it five times, from
+ * projective into Jacobian coordinates and then within them (no input of
+ * these prime-order curves makes a doubling exceptional), and adds a
+ * projective table entry (a zero digit's entry is infinity). The
+ * fixed-base loop adds affine entries to a projective sum, and a zero
+ * digit's sum, whose entry is no point, is discarded by mask.
  *
  * Public scalars (verification) index the fixed-base tables directly and
  * skip zero digits; the wNAF loop for the other point uses the Jacobian
@@ -141,17 +142,13 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
     const ec_point_ops *ops = ec_point_ops_for(c);
     size_t L = f->nlimbs;
     ec_limb table[VAR_ENTRIES * PROJ_LIMBS(EC_MAX_LIMBS)], sel[PROJ_LIMBS(EC_MAX_LIMBS)];
-    ec_point acc;
-    ec_proj entry;
+    ec_point dbl;
+    ec_proj acc, entry;
     ec_limb abs, neg;
     size_t i = EC_BOOTH_WINDOWS(c->bits, VAR_BITS);
 
     variable_table(c, ops, table, a);
-    ec_point_set_infinity(c, &acc);
     while (i-- > 0) {
-        if (i + 1 < EC_BOOTH_WINDOWS(c->bits, VAR_BITS)) /* the top window's acc is infinity */
-            for (int d = 0; d < VAR_BITS; d++)
-                ops->dbl(&acc, &acc);
         booth_digit(k, c->bits, VAR_BITS, i, &abs, &neg);
         select_entry(sel, table, VAR_ENTRIES, PROJ_LIMBS(L), abs);
         ec_fe_copy(f, entry.x, sel);
@@ -159,11 +156,21 @@ void ec_scalar_mul(const ec_curve *c, ec_point *r, const ec_limb *k, const ec_po
         ec_fe_copy(f, entry.z, sel + 2 * L);
         ec_fe_cmov(f, entry.y, f->one, eq_mask(abs, 0)); /* 0 a: infinity (0:1:0) */
         cond_negate(f, entry.y, neg);
-        ops->add_complete(&acc, &acc, &entry, c->b);
+        if (i + 1 == EC_BOOTH_WINDOWS(c->bits, VAR_BITS)) {
+            acc = entry; /* the top window: the sum so far is infinity */
+            continue;
+        }
+        /* acc = 2^5 acc + entry: the first doubling takes the projective
+         * sum, the others stay Jacobian, the sum is projective again */
+        ops->dbl_proj(&dbl, &acc);
+        for (int d = 1; d < VAR_BITS; d++)
+            ops->dbl(&dbl, &dbl);
+        ops->add_complete(&acc, &dbl, &entry, c->b);
     }
-    *r = acc;
+    ec_proj_to_point(c, r, &acc);
     tls13_wipe(table, sizeof(table));
     tls13_wipe(sel, sizeof(sel));
+    tls13_wipe(&dbl, sizeof(dbl));
     tls13_wipe(&acc, sizeof(acc));
     tls13_wipe(&entry, sizeof(entry));
     tls13_wipe(&abs, sizeof(abs));

@@ -173,8 +173,9 @@ static void point_formulas_exceptional(void **state)
 /* The complete additions on the inputs the Jacobian ones get wrong, each
  * checked against the Jacobian result: a + a, a + (-a), infinity on
  * either side and on both, and a general sum; for the mixed form, whose b
- * is affine, the same with a projective a. Also the conversions, infinity
- * included, and doublings of the converted infinity. */
+ * is affine, the same with a projective a. Also the conversions and the
+ * doubling of a projective point, infinity included, and doublings of the
+ * converted infinity. */
 static void point_complete_additions(void **state)
 {
     (void)state;
@@ -203,22 +204,29 @@ static void point_complete_additions(void **state)
         ec_proj_to_point(c, &t, &pg3);
         assert_true(same_point(c, &t, &g3));
 
-        /* Jacobian + projective */
-        ops->add_complete(&t, &g, &pg, c->b); /* G + G */
-        assert_true(same_point(c, &t, &g2));
-        ops->add_complete(&t, &g3, &pg3, c->b); /* 3G + 3G, Z != 1 */
+        /* Jacobian + projective, projective out */
+        ops->add_complete(&s, &g, &pg, c->b); /* G + G */
+        assert_true(same_as_proj(c, &g2, &s));
+        ops->add_complete(&s, &g3, &pg3, c->b); /* 3G + 3G, Z != 1 */
         ec_point_double(c, &g6, &g3);
+        assert_true(same_as_proj(c, &g6, &s));
+        ops->add_complete(&s, &g3, &pneg3, c->b); /* 3G - 3G */
+        assert_true(ec_fe_is_zero(c->p, s.z) && !ec_fe_is_zero(c->p, s.y));
+        ec_proj_to_point(c, &t, &s);
+        ops->add_complete(&s, &t, &pg2, c->b); /* infinity + 2G */
+        assert_true(same_as_proj(c, &g2, &s));
+        ops->add_complete(&s, &g3, &pinf, c->b);
+        assert_true(same_as_proj(c, &g3, &s));
+        ops->add_complete(&s, &inf, &pinf, c->b);
+        assert_true(ec_fe_is_zero(c->p, s.z) && !ec_fe_is_zero(c->p, s.y));
+        ops->add_complete(&s, &g3, &pg2, c->b); /* 5G */
+        assert_true(same_as_proj(c, &g5, &s));
+
+        /* doubling a projective point into Jacobian coordinates */
+        ops->dbl_proj(&t, &pg3);
         assert_true(same_point(c, &t, &g6));
-        ops->add_complete(&t, &g3, &pneg3, c->b); /* 3G - 3G */
+        ops->dbl_proj(&t, &pinf);
         assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
-        ops->add_complete(&t, &t, &pg2, c->b); /* infinity + 2G */
-        assert_true(same_point(c, &t, &g2));
-        ops->add_complete(&t, &g3, &pinf, c->b);
-        assert_true(same_point(c, &t, &g3));
-        ops->add_complete(&t, &inf, &pinf, c->b);
-        assert_true(ec_point_is_infinity(c, &t) && !ec_fe_is_zero(c->p, t.y));
-        ops->add_complete(&t, &g3, &pg2, c->b); /* 5G */
-        assert_true(same_point(c, &t, &g5));
 
         /* projective + affine */
         ops->add_complete_affine(&s, &pg, &c->g, c->b); /* G + G */
