@@ -104,8 +104,8 @@ static bool same_as_proj(const ec_curve *c, const ec_point *r, const ec_proj *wa
 }
 
 /* The cases the Jacobian additions do not cover: P + P is flagged by the
- * mask (and the _public variant doubles), P + (-P) is infinity, infinity
- * inputs are taken care of by the _public variant; doubling is right for
+ * mask (and the _public variants double), P + (-P) is infinity, infinity
+ * inputs are taken care of by the _public variants; doubling is right for
  * infinity too. */
 static void point_formulas_exceptional(void **state)
 {
@@ -117,11 +117,16 @@ static void point_formulas_exceptional(void **state)
         ec_point_set_infinity(c, &inf);
         ec_point_double(c, &g2, &g);
         assert_true(ec_point_add(c, &t, &g, &g) != 0);
+        assert_true(ec_point_add_affine(c, &t, &g, &c->g) != 0);
         ec_point_add_public(c, &g2b, &g, &g);
         assert_true(same_point(c, &g2, &g2b));
-        /* 3G both ways (their Z differ in sign), and 6G = 2(3G) = 3G + 3G
-         * = (2G + 2G) + 2G */
+        ec_point_add_affine_public(c, &g2b, &g, &c->g);
+        assert_true(same_point(c, &g2, &g2b));
+        /* 3G three ways (G + 2G's Z differs from 2G + G's in sign), and
+         * 6G = 2(3G) = 3G + 3G = (2G + 2G) + 2G */
         assert_true(ec_point_add(c, &g3, &g2, &g) == 0);
+        assert_true(ec_point_add_affine(c, &g3b, &g2, &c->g) == 0);
+        assert_true(same_point(c, &g3, &g3b));
         assert_true(ec_point_add(c, &g3b, &g, &g2) == 0);
         assert_true(same_point(c, &g3, &g3b));
         assert_memory_not_equal(g3.z, g3b.z, c->p->nlimbs * sizeof(ec_limb));
@@ -151,6 +156,8 @@ static void point_formulas_exceptional(void **state)
         assert_true(same_point(c, &t, &g));
         ec_point_add_public(c, &t, &inf, &g);
         assert_true(same_point(c, &t, &g));
+        ec_point_add_affine_public(c, &t, &inf, &c->g);
+        assert_true(same_point(c, &t, &g));
         ec_point_neg(c, &neg, &g3);
         assert_true(ec_point_add(c, &t, &g6, &neg) == 0); /* 6G - 3G */
         assert_true(same_point(c, &t, &g3));
@@ -160,6 +167,8 @@ static void point_formulas_exceptional(void **state)
         assert_true(ec_point_is_infinity(c, &t));
         ec_point_neg(c, &neg, &g);
         ec_point_add_public(c, &t, &neg, &g);
+        assert_true(ec_point_is_infinity(c, &t));
+        ec_point_add_affine_public(c, &t, &neg, &c->g);
         assert_true(ec_point_is_infinity(c, &t));
         ec_point_add_public(c, &t, &inf, &inf);
         assert_true(ec_point_is_infinity(c, &t));
