@@ -1,6 +1,7 @@
 /* libFuzzer: bytes from a hostile peer fed to a server connection and to a
  * client connection (after its ClientHello). The first input byte picks the
  * role. The server's certificate is generated once at start-up. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
