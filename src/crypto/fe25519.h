@@ -38,7 +38,6 @@ typedef uint64_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe51_frombytes
 #define tls13_fe_tobytes tls13_fe51_tobytes
 #define tls13_fe_set_u32 tls13_fe51_set_u32
-#define tls13_fe_cswap tls13_fe51_cswap
 #else
 #define TLS13_FE25519_BACKEND "radix 2^25.5"
 typedef tls13_fe25 tls13_fe;
@@ -53,7 +52,6 @@ typedef uint32_t tls13_fe_limb;
 #define tls13_fe_frombytes tls13_fe25_frombytes
 #define tls13_fe_tobytes tls13_fe25_tobytes
 #define tls13_fe_set_u32 tls13_fe25_set_u32
-#define tls13_fe_cswap tls13_fe25_cswap
 #endif
 
 /* h = g when bit == 1, unchanged when bit == 0, without a branch. */

@@ -169,17 +169,6 @@ static inline void tls13_fe25_tobytes(uint8_t s[32], const tls13_fe25 *f)
         tls13_store_le64(s + 8 * k, w[k]);
 }
 
-/* Swaps f and g when bit == 1, leaves them when bit == 0, without a branch. */
-static inline void tls13_fe25_cswap(tls13_fe25 *f, tls13_fe25 *g, unsigned bit)
-{
-    const uint32_t mask = (uint32_t)0 - bit;
-    for (int i = 0; i < 10; i++) {
-        uint32_t x = mask & (f->l[i] ^ g->l[i]);
-        f->l[i] ^= x;
-        g->l[i] ^= x;
-    }
-}
-
 static inline void tls13_fe25_set_u32(tls13_fe25 *h, uint32_t v)
 {
     for (int i = 0; i < 10; i++)

@@ -166,16 +166,6 @@ static inline void tls13_fe51_tobytes(uint8_t s[32], const tls13_fe51 *f)
     tls13_store_le64(s + 24, (h.l[3] >> 39) | (h.l[4] << 12));
 }
 
-/* Swaps f and g when bit == 1, leaves them when bit == 0, without a branch. */
-TLS13_FE51_INLINE void tls13_fe51_cswap(tls13_fe51 *f, tls13_fe51 *g, unsigned bit)
-{
-    const uint64_t mask = (uint64_t)0 - bit;
-    uint64_t x0 = mask & (f->l[0] ^ g->l[0]), x1 = mask & (f->l[1] ^ g->l[1]), x2 = mask & (f->l[2] ^ g->l[2]),
-             x3 = mask & (f->l[3] ^ g->l[3]), x4 = mask & (f->l[4] ^ g->l[4]);
-    f->l[0] ^= x0; f->l[1] ^= x1; f->l[2] ^= x2; f->l[3] ^= x3; f->l[4] ^= x4;
-    g->l[0] ^= x0; g->l[1] ^= x1; g->l[2] ^= x2; g->l[3] ^= x3; g->l[4] ^= x4;
-}
-
 /* Small constants (0, 1, ...) as field elements. */
 static inline void tls13_fe51_set_u32(tls13_fe51 *h, uint32_t v)
 {

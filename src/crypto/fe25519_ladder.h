@@ -5,10 +5,10 @@
  *   TLS13_LADDER_ATTR    its attributes (TLS13_TARGET(...) for a fast path)
  *   TLS13_LADDER_FE      the backend's element type
  *   TLS13_LADDER_OP(op)  the backend's function for op: mul, sq, add, sub,
- *                        mul_small_add, set_u32, frombytes, tobytes, cswap
+ *                        mul_small_add, set_u32, frombytes, tobytes, cmov
  * The function writes the projective result (X2 : Z2) of [k]u as two
  * canonical encodings; the caller divides, then calls tls13_wipe_stack().
- * Every step does the same field operations and swaps by mask: constant
+ * Every step does the same field operations and selects by mask: constant
  * time in k. The backends' add and sub only ever get products, squares and
  * the starting values (fe25519_64.h relies on that). This file has no include
  * guard on purpose and undefines its parameters at the end.
@@ -29,30 +29,45 @@ static TLS13_LADDER_ATTR TLS13_NOINLINE void TLS13_LADDER_NAME(uint8_t x_out[32]
     TLS13_LADDER_OP(set_u32)(&z2, 0);
     x3 = x1;
     TLS13_LADDER_OP(set_u32)(&z3, 1);
+    /* With m the number the bits of k taken so far make, (x2 : z2) and
+     * (x3 : z3) hold [m]u and [m + 1]u: in that order when swap is 0,
+     * exchanged when it is 1. */
     for (int t = 254; t >= 0; t--) {
         unsigned bit = (k[t >> 3] >> (t & 7)) & 1;
         /* Scoped to one step and not wiped one by one: a wiped variable
          * must live in memory, which cost the radix 2^64 ladder 3.5%. The
          * caller wipes the stack the ladder used instead. */
         TLS13_LADDER_FE a, aa, b, bb, e, c, d, da, cb;
-        swap ^= bit;
-        TLS13_LADDER_OP(cswap)(&x2, &x3, swap);
-        TLS13_LADDER_OP(cswap)(&z2, &z3, swap);
+        /* RFC 7748's step swaps the two points by bit, doubles the first
+         * and adds the two into the second. The sum only needs the two
+         * points' X + Z and X - Z, and its formulas, (DA + CB)^2 and
+         * x1 (DA - CB)^2, come out the same when the points are exchanged
+         * (that exchanges DA and CB). So the points stay in place: the sum
+         * goes to (x3 : z3), the double to (x2 : z2), and only the
+         * doubling's input, X + Z and X - Z of [m]u when bit is 0 or of
+         * [m + 1]u when it is 1, is selected by cmov: 8 limbs where two
+         * swaps move 16, and the products DA and CB do not wait for it. X25519 measured 0.6-1.1% faster than with the swaps
+         * (89.7k -> 88.7-89.1k cycles, radix 2^64). */
+        unsigned pick = swap ^ bit;
         swap = bit;
-        /* RFC 7748's step, reordered: the out-of-order window holds about
-         * one field operation (each is ~100 instructions), so neighbours
-         * should not depend on each other. A product and a square in turn,
-         * then each sum or difference where its square or product wants
-         * it: a hill-climbing search over valid orders found this one 3%
-         * faster than the two products, then the two squares. */
         TLS13_LADDER_OP(add)(&a, &x2, &z2);
         TLS13_LADDER_OP(sub)(&b, &x2, &z2);
         TLS13_LADDER_OP(add)(&c, &x3, &z3);
         TLS13_LADDER_OP(sub)(&d, &x3, &z3);
+        aa = a;
+        TLS13_LADDER_OP(cmov)(&aa, &c, pick);
+        bb = b;
+        TLS13_LADDER_OP(cmov)(&bb, &d, pick);
+        /* A product and a square in turn, then each sum or difference where
+         * its square or product wants it: the out-of-order window holds
+         * about one field operation (each is ~100 instructions), so
+         * neighbours should not depend on each other. A hill-climbing
+         * search over valid orders found this one 3% faster than the two
+         * products, then the two squares. */
         TLS13_LADDER_OP(mul)(&da, &d, &a);
-        TLS13_LADDER_OP(sq)(&aa, &a);
+        TLS13_LADDER_OP(sq)(&aa, &aa);
         TLS13_LADDER_OP(mul)(&cb, &c, &b);
-        TLS13_LADDER_OP(sq)(&bb, &b);
+        TLS13_LADDER_OP(sq)(&bb, &bb);
         TLS13_LADDER_OP(add)(&x3, &da, &cb);
         TLS13_LADDER_OP(sub)(&e, &aa, &bb);
         TLS13_LADDER_OP(sub)(&z3, &da, &cb);
@@ -63,8 +78,9 @@ static TLS13_LADDER_ATTR TLS13_NOINLINE void TLS13_LADDER_NAME(uint8_t x_out[32]
         TLS13_LADDER_OP(mul)(&z3, &z3, &x1);
         TLS13_LADDER_OP(mul)(&z2, &z2, &e);
     }
-    TLS13_LADDER_OP(cswap)(&x2, &x3, swap);
-    TLS13_LADDER_OP(cswap)(&z2, &z3, swap);
+    /* [k]u is (x3 : z3) when the last bit left the points exchanged. */
+    TLS13_LADDER_OP(cmov)(&x2, &x3, swap);
+    TLS13_LADDER_OP(cmov)(&z2, &z3, swap);
     TLS13_LADDER_OP(tobytes)(x_out, &x2);
     TLS13_LADDER_OP(tobytes)(z_out, &z2);
     tls13_wipe(&x2, sizeof(x2));

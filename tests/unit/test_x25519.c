@@ -216,7 +216,7 @@ static void fe64_reduced_input(uint8_t s[32])
 /* One case of the radix 2^64 (BMI2/ADX) backend against the selected one:
  * mul, sq and mul_small_add on any 256-bit values (their results must be
  * reduced), add and sub on reduced ones, including the results of mul; mul
- * and sq in place; cswap both ways. */
+ * and sq in place; cmov both ways. */
 static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32])
 {
     tls13_fe64 a, b, t, p;
@@ -254,12 +254,12 @@ static TLS13_FE64_TARGET int fe64_case(const uint8_t sa[32], const uint8_t sb[32
     t = a; r = ra;
     tls13_fe64_mul(&t, &t, &b); tls13_fe_mul(&r, &r, &rb); SAME64();
     tls13_fe64_sq(&t, &t); tls13_fe_sq(&r, &r); SAME64();
-    /* cswap: bit 0 keeps both, bit 1 exchanges them */
+    /* cmov: bit 0 keeps h, bit 1 takes g, which is left alone */
     t = a; p = b;
-    tls13_fe64_cswap(&t, &p, 0);
+    tls13_fe64_cmov(&t, &p, 0);
     ok &= memcmp(&t, &a, sizeof(t)) == 0 && memcmp(&p, &b, sizeof(p)) == 0;
-    tls13_fe64_cswap(&t, &p, 1);
-    ok &= memcmp(&t, &b, sizeof(t)) == 0 && memcmp(&p, &a, sizeof(p)) == 0;
+    tls13_fe64_cmov(&t, &p, 1);
+    ok &= memcmp(&t, &b, sizeof(t)) == 0 && memcmp(&p, &b, sizeof(p)) == 0;
 #undef SAME64
     return ok;
 }
