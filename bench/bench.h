@@ -20,6 +20,14 @@ double bench_seconds(void);
  * ours, and -1 for theirs. */
 void bench_compare(void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg), void *theirs_arg,
                    double *ours_rate, double *theirs_rate);
+/* bench_compare's theirs: the OpenSSL function where OpenSSL is linked,
+ * NULL (ours alone) where it is not, so that each figure is measured by one
+ * call either way. */
+#ifdef TLS13_BENCH_OPENSSL
+#define BENCH_OPENSSL(fn) (fn)
+#else
+#define BENCH_OPENSSL(fn) NULL
+#endif
 /* If the figure is wanted: bench_compare, reported in ops/s. */
 void bench_ops_figure(const char *name, void (*ours)(void *arg), void *ours_arg, void (*theirs)(void *arg),
                       void *theirs_arg);

@@ -71,18 +71,12 @@ static void figures(const char *prefix, tls13_aead_alg alg)
     EVP_EncryptInit_ex(j.evp, evp_cipher(alg), NULL, key, nonce);
 #endif
     for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
-        double a, b = -1;
+        double a, b;
         j.len = sizes[s].len;
         snprintf(name, sizeof(name), "%s_%s", prefix, sizes[s].suffix);
         if (bench_wanted(name)) {
-#ifdef TLS13_BENCH_OPENSSL
-            bench_compare(ours, &j, theirs, &j, &a, &b);
-            b = bench_mbps(b, j.len);
-#else
-            a = bench_rate(ours, &j);
-#endif
-            a = bench_mbps(a, j.len);
-            bench_report(name, a, b, "MB/s");
+            bench_compare(ours, &j, BENCH_OPENSSL(theirs), &j, &a, &b);
+            bench_report(name, bench_mbps(a, j.len), b < 0 ? -1 : bench_mbps(b, j.len), "MB/s");
         }
         snprintf(name, sizeof(name), "%s_%s_portable", prefix, sizes[s].suffix);
         if (bench_wanted(name)) {
