@@ -17,23 +17,9 @@
 #include "../crypto/sha2.h"
 #include "cert.h"
 #include "hostname.h"
+#include "oid.h"
 #include "pem.h"
 #include "x509.h"
-
-/* Object identifiers, DER contents octets (X.690 section 8.19). */
-static const uint8_t OID_EC_PUBLIC_KEY[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};       /* RFC 5480 */
-static const uint8_t OID_PRIME256V1[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};    /* RFC 5480 */
-static const uint8_t OID_ECDSA_SHA256[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02};  /* RFC 5758 */
-static const uint8_t OID_ECDSA_SHA384[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03};  /* RFC 5758 */
-static const uint8_t OID_COMMON_NAME[] = {0x55, 0x04, 0x03};
-static const uint8_t OID_SUBJECT_KEY_ID[] = {0x55, 0x1d, 0x0e};
-static const uint8_t OID_KEY_USAGE[] = {0x55, 0x1d, 0x0f};
-static const uint8_t OID_SUBJECT_ALT_NAME[] = {0x55, 0x1d, 0x11};
-static const uint8_t OID_BASIC_CONSTRAINTS[] = {0x55, 0x1d, 0x13};
-static const uint8_t OID_AUTHORITY_KEY_ID[] = {0x55, 0x1d, 0x23};
-static const uint8_t OID_EXT_KEY_USAGE[] = {0x55, 0x1d, 0x25};
-static const uint8_t OID_SERVER_AUTH[] = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01};
-static const uint8_t OID_CLIENT_AUTH[] = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02};
 
 #define CERT_MAX 4096    /* our certificates are < 1 KiB */
 #define KEY_ID_SIZE 20   /* RFC 7093 section 2 method 1: 160 leftmost bits of SHA-256 */
@@ -117,24 +103,32 @@ static void write_time(tls13_writer *w, int64_t t)
                             (const uint8_t *)s, (size_t)n);
 }
 
+/* An OBJECT IDENTIFIER element, its contents from oid.c's table. */
+static void write_oid(tls13_writer *w, tls13_oid id)
+{
+    size_t len;
+    const uint8_t *der = tls13_oid_der(id, &len);
+    tls13_der_write_element(w, TLS13_DER_OID, der, len);
+}
+
 /* Name ::= SEQUENCE OF SET OF { type, value }: one RDN, CN as UTF8String. */
 static void write_name(tls13_writer *w, const char *common_name)
 {
     size_t name = tls13_der_begin(w, TLS13_DER_SEQUENCE);
     size_t rdn = tls13_der_begin(w, TLS13_DER_SET);
     size_t atv = tls13_der_begin(w, TLS13_DER_SEQUENCE);
-    tls13_der_write_element(w, TLS13_DER_OID, OID_COMMON_NAME, sizeof OID_COMMON_NAME);
+    write_oid(w, TLS13_OID_CN);
     tls13_der_write_element(w, TLS13_DER_UTF8_STRING, (const uint8_t *)common_name, strlen(common_name));
     tls13_der_end(w, atv);
     tls13_der_end(w, rdn);
     tls13_der_end(w, name);
 }
 
-static void write_algorithm(tls13_writer *w, const uint8_t *oid, size_t oid_len)
+static void write_algorithm(tls13_writer *w, tls13_oid id)
 {
     /* RFC 5758 section 3.2: ecdsa-with-SHA* have absent parameters. */
     size_t alg = tls13_der_begin(w, TLS13_DER_SEQUENCE);
-    tls13_der_write_element(w, TLS13_DER_OID, oid, oid_len);
+    write_oid(w, id);
     tls13_der_end(w, alg);
 }
 
@@ -143,8 +137,8 @@ static void write_spki(tls13_writer *w, const uint8_t *pub, size_t pub_len)
 {
     size_t spki = tls13_der_begin(w, TLS13_DER_SEQUENCE);
     size_t alg = tls13_der_begin(w, TLS13_DER_SEQUENCE), bits;
-    tls13_der_write_element(w, TLS13_DER_OID, OID_EC_PUBLIC_KEY, sizeof OID_EC_PUBLIC_KEY);
-    tls13_der_write_element(w, TLS13_DER_OID, OID_PRIME256V1, sizeof OID_PRIME256V1);
+    write_oid(w, TLS13_OID_EC_PUBLIC_KEY);
+    write_oid(w, TLS13_OID_P256);
     tls13_der_end(w, alg);
     bits = tls13_der_begin(w, TLS13_DER_BIT_STRING);
     tls13_write_u8(w, 0); /* no unused bits */
@@ -157,12 +151,12 @@ static void write_spki(tls13_writer *w, const uint8_t *pub, size_t pub_len)
  * Returns the offsets the caller closes with ext_end. */
 typedef struct ext_marks { size_t ext, value; } ext_marks;
 
-static ext_marks ext_begin(tls13_writer *w, const uint8_t *oid, size_t oid_len, bool critical)
+static ext_marks ext_begin(tls13_writer *w, tls13_oid id, bool critical)
 {
     static const uint8_t der_true = 0xff;
     ext_marks m;
     m.ext = tls13_der_begin(w, TLS13_DER_SEQUENCE);
-    tls13_der_write_element(w, TLS13_DER_OID, oid, oid_len);
+    write_oid(w, id);
     if (critical) /* DER omits a DEFAULT value (X.690 section 11.5) */
         tls13_der_write_element(w, TLS13_DER_BOOLEAN, &der_true, 1);
     m.value = tls13_der_begin(w, TLS13_DER_OCTET_STRING);
@@ -321,8 +315,7 @@ static int write_tbs(tls13_writer *w, const tls13_cert_spec *spec, const issuer 
     tls13_der_write_uint(w, &version_v3, 1);
     tls13_der_end(w, mark);
     tls13_der_write_uint(w, serial, sizeof serial);
-    write_algorithm(w, is->curve == TLS13_CURVE_P384 ? OID_ECDSA_SHA384 : OID_ECDSA_SHA256,
-                    is->curve == TLS13_CURVE_P384 ? sizeof OID_ECDSA_SHA384 : sizeof OID_ECDSA_SHA256);
+    write_algorithm(w, is->curve == TLS13_CURVE_P384 ? TLS13_OID_ECDSA_SHA384 : TLS13_OID_ECDSA_SHA256);
     if (is->subject) {
         mark = tls13_der_begin(w, TLS13_DER_SEQUENCE);
         tls13_write_bytes(w, is->subject, is->subject_len);
@@ -340,40 +333,40 @@ static int write_tbs(tls13_writer *w, const tls13_cert_spec *spec, const issuer 
     exts = tls13_der_begin(w, TLS13_DER_CONTEXT_CONSTRUCTED(3));
     list = tls13_der_begin(w, TLS13_DER_SEQUENCE);
 
-    m = ext_begin(w, OID_BASIC_CONSTRAINTS, sizeof OID_BASIC_CONSTRAINTS, true);
+    m = ext_begin(w, TLS13_OID_EXT_BASIC_CONSTRAINTS, true);
     inner = tls13_der_begin(w, TLS13_DER_SEQUENCE);
     if (spec->is_ca) /* cA DEFAULT FALSE: present only when true */
         tls13_der_write_element(w, TLS13_DER_BOOLEAN, &der_true, 1);
     tls13_der_end(w, inner);
     ext_end(w, m);
 
-    m = ext_begin(w, OID_KEY_USAGE, sizeof OID_KEY_USAGE, true);
+    m = ext_begin(w, TLS13_OID_EXT_KEY_USAGE, true);
     tls13_der_write_element(w, TLS13_DER_BIT_STRING, spec->is_ca ? ku_ca : ku_leaf, 2);
     ext_end(w, m);
 
     if (!spec->is_ca) {
-        m = ext_begin(w, OID_EXT_KEY_USAGE, sizeof OID_EXT_KEY_USAGE, false);
+        m = ext_begin(w, TLS13_OID_EXT_EXT_KEY_USAGE, false);
         inner = tls13_der_begin(w, TLS13_DER_SEQUENCE);
-        tls13_der_write_element(w, TLS13_DER_OID, OID_SERVER_AUTH, sizeof OID_SERVER_AUTH);
-        tls13_der_write_element(w, TLS13_DER_OID, OID_CLIENT_AUTH, sizeof OID_CLIENT_AUTH);
+        write_oid(w, TLS13_OID_EKU_SERVER_AUTH);
+        write_oid(w, TLS13_OID_EKU_CLIENT_AUTH);
         tls13_der_end(w, inner);
         ext_end(w, m);
     }
 
     if (spec->n_names > 0) {
-        m = ext_begin(w, OID_SUBJECT_ALT_NAME, sizeof OID_SUBJECT_ALT_NAME, false);
+        m = ext_begin(w, TLS13_OID_EXT_SUBJECT_ALT_NAME, false);
         rc = write_sans(w, spec, err, err_len);
         if (rc != TLS13_OK)
             return rc;
         ext_end(w, m);
     }
 
-    m = ext_begin(w, OID_SUBJECT_KEY_ID, sizeof OID_SUBJECT_KEY_ID, false);
+    m = ext_begin(w, TLS13_OID_EXT_SUBJECT_KEY_ID, false);
     tls13_der_write_element(w, TLS13_DER_OCTET_STRING, own_key_id, KEY_ID_SIZE);
     ext_end(w, m);
 
     /* AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING } */
-    m = ext_begin(w, OID_AUTHORITY_KEY_ID, sizeof OID_AUTHORITY_KEY_ID, false);
+    m = ext_begin(w, TLS13_OID_EXT_AUTHORITY_KEY_ID, false);
     inner = tls13_der_begin(w, TLS13_DER_SEQUENCE);
     tls13_der_write_element(w, TLS13_DER_CONTEXT(0), is->subject ? is->key_id : own_key_id,
                             is->subject ? is->key_id_len : KEY_ID_SIZE);
@@ -404,8 +397,7 @@ static int sign_certificate(const issuer *is, const uint8_t *tbs, size_t tbs_len
     tls13_writer_init(&w, out, cap);
     cert = tls13_der_begin(&w, TLS13_DER_SEQUENCE);
     tls13_write_bytes(&w, tbs, tbs_len);
-    write_algorithm(&w, is->curve == TLS13_CURVE_P384 ? OID_ECDSA_SHA384 : OID_ECDSA_SHA256,
-                    is->curve == TLS13_CURVE_P384 ? sizeof OID_ECDSA_SHA384 : sizeof OID_ECDSA_SHA256);
+    write_algorithm(&w, is->curve == TLS13_CURVE_P384 ? TLS13_OID_ECDSA_SHA384 : TLS13_OID_ECDSA_SHA256);
     bits = tls13_der_begin(&w, TLS13_DER_BIT_STRING);
     tls13_write_u8(&w, 0);
     tls13_write_bytes(&w, sig, sig_len);
@@ -428,8 +420,8 @@ static size_t write_private_key(uint8_t *out, size_t cap, const uint8_t *priv, c
     info = tls13_der_begin(&w, TLS13_DER_SEQUENCE);
     tls13_der_write_element(&w, TLS13_DER_INTEGER, &zero, 1);
     alg = tls13_der_begin(&w, TLS13_DER_SEQUENCE);
-    tls13_der_write_element(&w, TLS13_DER_OID, OID_EC_PUBLIC_KEY, sizeof OID_EC_PUBLIC_KEY);
-    tls13_der_write_element(&w, TLS13_DER_OID, OID_PRIME256V1, sizeof OID_PRIME256V1);
+    write_oid(&w, TLS13_OID_EC_PUBLIC_KEY);
+    write_oid(&w, TLS13_OID_P256);
     tls13_der_end(&w, alg);
     octets = tls13_der_begin(&w, TLS13_DER_OCTET_STRING);
     ec = tls13_der_begin(&w, TLS13_DER_SEQUENCE);

@@ -77,12 +77,25 @@ tls13_oid tls13_oid_lookup(const uint8_t *oid, size_t len)
     return TLS13_OID_UNKNOWN;
 }
 
-const char *tls13_oid_name(tls13_oid id)
+static const oid_entry *entry_of(tls13_oid id)
 {
     for (size_t i = 0; i < sizeof(oid_table) / sizeof(oid_table[0]); i++)
         if (oid_table[i].id == id)
-            return oid_table[i].name;
-    return "unknown";
+            return &oid_table[i];
+    return NULL;
+}
+
+const char *tls13_oid_name(tls13_oid id)
+{
+    const oid_entry *e = entry_of(id);
+    return e ? e->name : "unknown";
+}
+
+const uint8_t *tls13_oid_der(tls13_oid id, size_t *len)
+{
+    const oid_entry *e = entry_of(id);
+    *len = e ? e->len : 0;
+    return e ? e->der : NULL;
 }
 
 /* X.690 section 8.19: base-128 arcs, high bit = more bytes follow, no

@@ -77,6 +77,9 @@ typedef enum tls13_oid {
 tls13_oid tls13_oid_lookup(const uint8_t *oid, size_t len);
 /* Short name: "sha256WithRSAEncryption", "CN", "prime256v1", ... */
 const char *tls13_oid_name(tls13_oid id);
+/* The DER contents of id (what tls13_oid_lookup recognises), for writers;
+ * NULL and *len = 0 for TLS13_OID_UNKNOWN. */
+const uint8_t *tls13_oid_der(tls13_oid id, size_t *len);
 /* Dotted decimal ("1.2.3.4") of DER OID contents into out (always
  * terminated); "(invalid OID)" when the encoding is not a valid OID. */
 void tls13_oid_to_text(const uint8_t *oid, size_t len, char *out, size_t out_len);
