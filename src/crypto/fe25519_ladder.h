@@ -46,8 +46,9 @@ static TLS13_LADDER_ATTR TLS13_NOINLINE void TLS13_LADDER_NAME(uint8_t x_out[32]
          * goes to (x3 : z3), the double to (x2 : z2), and only the
          * doubling's input, X + Z and X - Z of [m]u when bit is 0 or of
          * [m + 1]u when it is 1, is selected by cmov: 8 limbs where two
-         * swaps move 16, and the products DA and CB do not wait for it. X25519 measured 0.6-1.1% faster than with the swaps
-         * (89.7k -> 88.7-89.1k cycles, radix 2^64). */
+         * swaps move 16, and the products DA and CB do not wait for it.
+         * X25519 measured 0.6-1.1% faster than with the swaps (89.7k ->
+         * 88.7-89.1k cycles, radix 2^64). */
         unsigned pick = swap ^ bit;
         swap = bit;
         TLS13_LADDER_OP(add)(&a, &x2, &z2);
