@@ -12,11 +12,13 @@
  * 256-bit case is also proved in Coq there, at 590), which libsecp256k1's
  * constant-time inversion relies on too; the paper's own bound for delta
  * starting at 1 (Theorem 11.2, floor((49 d + 57) / 17) = 741 for d = 256) is
- * a quarter longer. The code always takes that many steps.
+ * a quarter longer. The code always takes exactly that many steps.
  *
- * Steps are taken in batches of L (62, or 30 without a 128-bit type). A
- * batch's decisions depend only on delta and the low L bits of f and g, so it
- * runs on one machine word each and records its effect as a matrix T with
+ * Steps are taken in batches of L (62, or 30 without a 128-bit type), the
+ * last one shorter when L does not divide the bound (29 steps for d = 256
+ * instead of 62). A batch's decisions depend only on delta and the low L bits
+ * of f and g, so it runs on one machine word each and records its effect as a
+ * matrix T with
  *   2^L (f', g') = T (f, g),   |T00| + |T01| <= 2^L, |T10| + |T11| <= 2^L;
  * T is then applied to the full f and g (exactly divisible by 2^L), and to
  * (d, e) mod m, which keep f = d a and g = e a (mod m). At the end f = +-1,
@@ -97,6 +99,10 @@ static inline row row_double(row x)
 {
     return _mm_add_epi64(x, x);
 }
+static inline row row_shift_left(row x, int count)
+{
+    return _mm_sll_epi64(x, _mm_cvtsi32_si128(count));
+}
 static inline limb row_first(row x)
 {
     return (limb)_mm_cvtsi128_si64(x);
@@ -132,6 +138,10 @@ static inline row row_double(row x)
 {
     return row_new(x.a << 1, x.b << 1);
 }
+static inline row row_shift_left(row x, int count)
+{
+    return row_new(x.a << count, x.b << count);
+}
 static inline limb row_first(row x)
 {
     return (limb)x.a;
@@ -142,16 +152,17 @@ static inline limb row_second(row x)
 }
 #endif
 
-/* L divsteps on the low words of f and g; returns the new zeta. zeta =
- * -(delta + 1/2) is an integer, the first case's test delta > 0 is its
- * sign, and both updates are zeta' = (zeta ^ swap) - 1: 1 - delta is
+/* steps <= L divsteps on the low words of f and g; returns the new zeta.
+ * zeta = -(delta + 1/2) is an integer, the first case's test delta > 0 is
+ * its sign, and both updates are zeta' = (zeta ^ swap) - 1: 1 - delta is
  * -zeta - 2 = ~zeta - 1, 1 + delta is zeta - 1. The rows of T start as the
  * identity: a step doubles the f row instead of halving the g row, so every
- * entry stays an integer. */
-static limb divsteps(limb zeta, ulimb f, ulimb g, matrix *t)
+ * entry stays an integer. After fewer than L steps, T is scaled by
+ * 2^(L - steps), so that it divides by 2^L like a whole batch's. */
+static limb divsteps(limb zeta, ulimb f, ulimb g, int steps, matrix *t)
 {
     row f_row = row_new(1, 0), g_row = row_new(0, 1); /* (u, v) and (q, r) */
-    for (int i = 0; i < L; i++) {
+    for (int i = 0; i < steps; i++) {
         ulimb swap = sign_mask(zeta); /* delta > 0 */
         ulimb odd = (ulimb)0 - (g & 1);
         ulimb x = (f ^ swap) - swap;
@@ -166,6 +177,8 @@ static limb divsteps(limb zeta, ulimb f, ulimb g, matrix *t)
         g >>= 1; /* g is even here; its low L - i - 1 bits stay exact */
         f_row = row_double(f_row);
     }
+    f_row = row_shift_left(f_row, L - steps);
+    g_row = row_shift_left(g_row, L - steps);
     t->u = row_first(f_row);
     t->v = row_second(f_row);
     t->q = row_first(g_row);
@@ -290,7 +303,7 @@ static void to_words(uint64_t *w, const num *x, size_t nwords, size_t n)
 void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_t nwords)
 {
     const size_t bits = 64 * nwords, n = (bits + 2 + L - 1) / L;
-    const size_t batches = ((45907 * bits + 26313) / 19929 + L - 1) / L;
+    const size_t steps = (45907 * bits + 26313) / 19929, batches = (steps + L - 1) / L;
     uint64_t m_inv = m_words[0]; /* m^-1 mod 2^64 by Newton: 3, 6, ... 96 bits */
     num m, f, g, d, e;
     matrix t;
@@ -305,7 +318,7 @@ void tls13_modinv(uint64_t *r, const uint64_t *a, const uint64_t *m_words, size_
     memset(&e, 0, sizeof(e));
     e.l[0] = 1;
     for (size_t i = 0; i < batches; i++) {
-        zeta = divsteps(zeta, (ulimb)f.l[0], (ulimb)g.l[0], &t);
+        zeta = divsteps(zeta, (ulimb)f.l[0], (ulimb)g.l[0], (int)(i + 1 < batches ? L : steps - i * L), &t);
         apply_matrix(&f, &g, &t, NULL, 0, 0, n); /* |f|, |g| never exceed m */
         update_de(&d, &e, &t, &m, m_inv, n);
     }
