@@ -15,7 +15,7 @@
  * a quarter longer. The code always takes exactly that many steps.
  *
  * Steps are taken in batches of L (62, or 30 without a 128-bit type), the
- * last one shorter when L does not divide the bound (29 steps for d = 256
+ * last one shorter when L does not divide the bound (33 steps for d = 256
  * instead of 62). A batch's decisions depend only on delta and the low L bits
  * of f and g, so it runs on one machine word each and records its effect as a
  * matrix T with
