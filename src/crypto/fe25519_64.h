@@ -92,10 +92,10 @@ TLS13_FE64_INLINE void tls13_fe64_fold_top(tls13_fe64 *h, tls13_u64x t0, tls13_u
  * uses; both end with the carry and overflow flags clear and %[z] zero, so
  * the fold starts without an xor): 38 (t4..t7) added to (t0..t3) in the
  * same two chains (2^256 = 38 mod p; the sum is below 2^256 (1 + 38), so
- * its fifth word, kept in t4, is below 39), then tls13_fe64_fold_top's step on that word and bit 255: btr
- * moves bit 255 into the carry flag, adc makes s = 2 t4 + bit 255, and 19 s
- * goes into t0. As C after the assembly product, the fold measured 6% slower
- * for X25519. */
+ * its fifth word, kept in t4, is below 39), then tls13_fe64_fold_top's step
+ * on that word and bit 255: btr moves bit 255 into the carry flag, adc makes
+ * s = 2 t4 + bit 255, and 19 s goes into t0. As C after the assembly
+ * product, the fold measured 6% slower for X25519. */
 #define TLS13_FE64_ASM_FOLD                       \
     "movl $38, %%edx\n\t"                         \
     "mulxq %[t4], %[lo], %[hi]\n\t"               \
