@@ -33,10 +33,11 @@ void bench_ops_figure(const char *name, void (*ours)(void *arg), void *ours_arg,
                       void *theirs_arg);
 /* Prints the line; pass a negative openssl figure when there is none. */
 void bench_report(const char *name, double ours, double openssl, const char *unit);
-/* MB/s (10^6 bytes per second) from calls/s and bytes per call. */
+/* MB/s (10^6 bytes per second) from calls/s and bytes per call; a negative
+ * rate (bench_compare's "no OpenSSL figure") stays -1. */
 static inline double bench_mbps(double calls_per_s, size_t bytes)
 {
-    return calls_per_s * (double)bytes / 1e6;
+    return calls_per_s < 0 ? -1 : calls_per_s * (double)bytes / 1e6;
 }
 
 #endif
