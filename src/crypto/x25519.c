@@ -38,6 +38,80 @@ static void clamp(uint8_t k[32], const uint8_t scalar[32])
 #define TLS13_LADDER_FE tls13_fe64
 #define TLS13_LADDER_OP(op) tls13_fe64_##op
 #include "fe25519_ladder.h"
+
+/* ... and, with AVX2 too, the same ladder with each step's two squares
+ * (DA + CB)^2 and (DA - CB)^2 on the vector unit, in the two lanes of one
+ * radix 2^25.5 square, while the integer unit does the rest in radix 2^64:
+ * x25519_ladder_avx2_gen.py generates the loop and explains it. X25519
+ * measured 6.5% faster than on ladder_bmi2_adx (88.1k -> 82.4k TSC cycles,
+ * AMD EPYC). The loop's state is a context of radix 2^64 elements (and the
+ * vector unit's buffers); this function fills it, and after the loop
+ * selects and encodes (X2 : Z2) as ladder_bmi2_adx does. Not inlined, for
+ * the caller's tls13_wipe_stack, which reaches the context too. */
+#include "x25519_ladder_avx2.h"
+
+typedef union ladder_avx2_context {
+    uint8_t b[TLS13_LADDER_AVX2_SIZE];
+    __m128i align; /* the loop's vector loads and stores need 16 bytes */
+} ladder_avx2_context;
+
+static TLS13_FE64_TARGET void ladder_avx2_put(ladder_avx2_context *c, size_t field, const tls13_fe64 *h)
+{
+    memcpy(c->b + field, h->l, 32);
+}
+
+static TLS13_FE64_TARGET void ladder_avx2_get(tls13_fe64 *h, const ladder_avx2_context *c, size_t field)
+{
+    memcpy(h->l, c->b + field, 32);
+}
+
+/* Both lanes of a vector constant. */
+static void ladder_avx2_put_pair(ladder_avx2_context *c, size_t field, uint64_t v)
+{
+    memcpy(c->b + field, &v, 8);
+    memcpy(c->b + field + 8, &v, 8);
+}
+
+static TLS13_FE64_TARGET TLS13_NOINLINE void ladder_avx2(uint8_t x_out[32], uint8_t z_out[32], const uint8_t k[32],
+                                                        const uint8_t u[32])
+{
+    ladder_avx2_context c;
+    tls13_fe64 x1, x2, z2, x3, z3;
+    uint32_t count = 254, swap = 0;
+    memset(&c, 0, sizeof(c));
+    memcpy(c.b + TLS13_LADDER_AVX2_K, k, 32);
+    memcpy(c.b + TLS13_LADDER_AVX2_COUNT, &count, 4);
+    memcpy(c.b + TLS13_LADDER_AVX2_SWAP, &swap, 4);
+    ladder_avx2_put_pair(&c, TLS13_LADDER_AVX2_M26, (1u << 26) - 1);
+    ladder_avx2_put_pair(&c, TLS13_LADDER_AVX2_M25, (1u << 25) - 1);
+    ladder_avx2_put_pair(&c, TLS13_LADDER_AVX2_N19, 19);
+    tls13_fe64_frombytes(&x1, u); /* bit 255 ignored, non-canonical u accepted */
+    tls13_fe64_set_u32(&x2, 1);
+    tls13_fe64_set_u32(&z2, 0);
+    tls13_fe64_set_u32(&z3, 1);
+    ladder_avx2_put(&c, TLS13_LADDER_AVX2_X1, &x1);
+    ladder_avx2_put(&c, TLS13_LADDER_AVX2_X2, &x2);
+    ladder_avx2_put(&c, TLS13_LADDER_AVX2_Z2, &z2);
+    ladder_avx2_put(&c, TLS13_LADDER_AVX2_X3, &x1);
+    ladder_avx2_put(&c, TLS13_LADDER_AVX2_Z3, &z3);
+    __asm__ volatile(TLS13_LADDER_AVX2_LOOP
+                     :
+                     : "D"(c.b + TLS13_LADDER_AVX2_BIAS)
+                     : "rax", "rbx", "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "xmm0",
+                       "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
+                       "xmm12", "xmm13", "xmm14", "xmm15", "memory", "cc");
+    ladder_avx2_get(&x2, &c, TLS13_LADDER_AVX2_X2);
+    ladder_avx2_get(&z2, &c, TLS13_LADDER_AVX2_Z2);
+    ladder_avx2_get(&x3, &c, TLS13_LADDER_AVX2_X3);
+    ladder_avx2_get(&z3, &c, TLS13_LADDER_AVX2_Z3);
+    memcpy(&swap, c.b + TLS13_LADDER_AVX2_SWAP, 4);
+    /* [k / 8]u is (x3 : z3) when the last bit left the points exchanged. */
+    tls13_fe64_cmov(&x2, &x3, swap);
+    tls13_fe64_cmov(&z2, &z3, swap);
+    tls13_fe64_tobytes(x_out, &x2);
+    tls13_fe64_tobytes(z_out, &z2);
+    ladder_bmi2_adx_double3(x_out, z_out);
+}
 #endif
 
 /* out = u-coordinate of [k]P for P with u-coordinate u: the ladder's
@@ -47,7 +121,9 @@ static void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
     uint8_t xs[32], zs[32];
     tls13_fe x, z;
 #ifdef TLS13_X86_64
-    if (tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX))
+    if (tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX | TLS13_CPU_AVX2))
+        ladder_avx2(xs, zs, k, u);
+    else if (tls13_cpu_has(TLS13_CPU_BMI2 | TLS13_CPU_ADX))
         ladder_bmi2_adx(xs, zs, k, u);
     else
 #endif
