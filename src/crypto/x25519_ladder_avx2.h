@@ -7,288 +7,67 @@
 #define TLS13_LADDER_AVX2_BIAS 128
 #define TLS13_LADDER_AVX2_VF 0
 #define TLS13_LADDER_AVX2_F19 160
-#define TLS13_LADDER_AVX2_SEL 240
-#define TLS13_LADDER_AVX2_PIECES 304
-#define TLS13_LADDER_AVX2_M26 496
-#define TLS13_LADDER_AVX2_M25 512
-#define TLS13_LADDER_AVX2_N19 528
-#define TLS13_LADDER_AVX2_X1 544
-#define TLS13_LADDER_AVX2_X2 576
-#define TLS13_LADDER_AVX2_Z2 608
-#define TLS13_LADDER_AVX2_X3 640
-#define TLS13_LADDER_AVX2_Z3 672
-#define TLS13_LADDER_AVX2_A 704
-#define TLS13_LADDER_AVX2_B 736
-#define TLS13_LADDER_AVX2_C 768
-#define TLS13_LADDER_AVX2_D 800
-#define TLS13_LADDER_AVX2_SA 832
-#define TLS13_LADDER_AVX2_SB 864
-#define TLS13_LADDER_AVX2_AA 896
-#define TLS13_LADDER_AVX2_BB 928
-#define TLS13_LADDER_AVX2_E 960
-#define TLS13_LADDER_AVX2_DA 992
-#define TLS13_LADDER_AVX2_CB 1024
-#define TLS13_LADDER_AVX2_T 1056
-#define TLS13_LADDER_AVX2_K 1088
-#define TLS13_LADDER_AVX2_COUNT 1120
-#define TLS13_LADDER_AVX2_SWAP 1124
-#define TLS13_LADDER_AVX2_PICK 1128
-#define TLS13_LADDER_AVX2_SIZE 1136
+#define TLS13_LADDER_AVX2_SELECTED 240
+#define TLS13_LADDER_AVX2_SUMS 304
+#define TLS13_LADDER_AVX2_PIECES_AB 368
+#define TLS13_LADDER_AVX2_PIECES_X3 560
+#define TLS13_LADDER_AVX2_M26 752
+#define TLS13_LADDER_AVX2_M25 768
+#define TLS13_LADDER_AVX2_N19 784
+#define TLS13_LADDER_AVX2_X1 800
+#define TLS13_LADDER_AVX2_X2 832
+#define TLS13_LADDER_AVX2_Z2 864
+#define TLS13_LADDER_AVX2_X3 896
+#define TLS13_LADDER_AVX2_Z3 928
+#define TLS13_LADDER_AVX2_A 960
+#define TLS13_LADDER_AVX2_B 992
+#define TLS13_LADDER_AVX2_C 1024
+#define TLS13_LADDER_AVX2_D 1056
+#define TLS13_LADDER_AVX2_AA 1088
+#define TLS13_LADDER_AVX2_BB 1120
+#define TLS13_LADDER_AVX2_E 1152
+#define TLS13_LADDER_AVX2_DA 1184
+#define TLS13_LADDER_AVX2_CB 1216
+#define TLS13_LADDER_AVX2_T 1248
+#define TLS13_LADDER_AVX2_K 1280
+#define TLS13_LADDER_AVX2_COUNT 1312
+#define TLS13_LADDER_AVX2_SWAP 1316
+#define TLS13_LADDER_AVX2_PICK 1320
+#define TLS13_LADDER_AVX2_SIZE 1328
 
 /* Steps t = COUNT down to 3; clobbers rax, rbx, rcx, rdx, r8-r15,
  * xmm0-xmm15 (zeroed at the end) and the flags. */
 #define TLS13_LADDER_AVX2_LOOP \
-    "vmovdqa 400(%%rdi), %%xmm13\n\t" \
-    "vmovdqa 368(%%rdi), %%xmm14\n\t" \
-    "vmovdqa 384(%%rdi), %%xmm15\n\t" \
+    "vmovdqa 656(%%rdi), %%xmm13\n\t" \
+    "vmovdqa 624(%%rdi), %%xmm14\n\t" \
+    "vmovdqa 640(%%rdi), %%xmm15\n\t" \
     "1:\n\t" \
-    "movl 992(%%rdi), %%eax\n\t" \
+    "movl 1184(%%rdi), %%eax\n\t" \
     "movl %%eax, %%ecx\n\t" \
     "shrl $3, %%eax\n\t" \
     "andl $7, %%ecx\n\t" \
-    "movzbl 960(%%rdi,%%rax), %%eax\n\t" \
+    "movzbl 1152(%%rdi,%%rax), %%eax\n\t" \
     "shrl %%cl, %%eax\n\t" \
     "andl $1, %%eax\n\t" \
-    "movl 996(%%rdi), %%ebx\n\t" \
-    "movl %%eax, 996(%%rdi)\n\t" \
+    "movl 1188(%%rdi), %%ebx\n\t" \
+    "movl %%eax, 1188(%%rdi)\n\t" \
     "xorl %%eax, %%ebx\n\t" \
-    "movl %%ebx, 1000(%%rdi)\n\t" \
-    "movq 512(%%rdi), %%r8\n\t" \
-    "movq 520(%%rdi), %%r9\n\t" \
-    "movq 528(%%rdi), %%r10\n\t" \
-    "movq 536(%%rdi), %%r11\n\t" \
+    "movl %%ebx, 1192(%%rdi)\n\t" \
+    "movq 768(%%rdi), %%r8\n\t" \
+    "movq 776(%%rdi), %%r9\n\t" \
+    "movq 784(%%rdi), %%r10\n\t" \
+    "movq 792(%%rdi), %%r11\n\t" \
     "movq %%r8, %%r12\n\t" \
     "movq %%r9, %%r13\n\t" \
     "movq %%r10, %%r14\n\t" \
     "movq %%r11, %%r15\n\t" \
-    "addq 544(%%rdi), %%r8\n\t" \
-    "adcq 552(%%rdi), %%r9\n\t" \
-    "adcq 560(%%rdi), %%r10\n\t" \
-    "adcq 568(%%rdi), %%r11\n\t" \
+    "addq 800(%%rdi), %%r8\n\t" \
+    "adcq 808(%%rdi), %%r9\n\t" \
+    "adcq 816(%%rdi), %%r10\n\t" \
+    "adcq 824(%%rdi), %%r11\n\t" \
     "sbbq %%rax, %%rax\n\t" \
     "andq $38, %%rax\n\t" \
     "addq %%rax, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 640(%%rdi)\n\t" \
-    "movq %%r9, 648(%%rdi)\n\t" \
-    "movq %%r10, 656(%%rdi)\n\t" \
-    "movq %%r11, 664(%%rdi)\n\t" \
-    "subq 544(%%rdi), %%r12\n\t" \
-    "sbbq 552(%%rdi), %%r13\n\t" \
-    "sbbq 560(%%rdi), %%r14\n\t" \
-    "sbbq 568(%%rdi), %%r15\n\t" \
-    "sbbq %%rax, %%rax\n\t" \
-    "andq $38, %%rax\n\t" \
-    "subq %%rax, %%r12\n\t" \
-    "sbbq $0, %%r13\n\t" \
-    "sbbq $0, %%r14\n\t" \
-    "sbbq $0, %%r15\n\t" \
-    "movq %%r12, 672(%%rdi)\n\t" \
-    "movq %%r13, 680(%%rdi)\n\t" \
-    "movq %%r14, 688(%%rdi)\n\t" \
-    "movq %%r15, 696(%%rdi)\n\t" \
-    "movq 448(%%rdi), %%r8\n\t" \
-    "movq 456(%%rdi), %%r9\n\t" \
-    "movq 464(%%rdi), %%r10\n\t" \
-    "movq 472(%%rdi), %%r11\n\t" \
-    "movq %%r8, %%r12\n\t" \
-    "movq %%r9, %%r13\n\t" \
-    "movq %%r10, %%r14\n\t" \
-    "movq %%r11, %%r15\n\t" \
-    "addq 480(%%rdi), %%r8\n\t" \
-    "adcq 488(%%rdi), %%r9\n\t" \
-    "adcq 496(%%rdi), %%r10\n\t" \
-    "adcq 504(%%rdi), %%r11\n\t" \
-    "sbbq %%rax, %%rax\n\t" \
-    "andq $38, %%rax\n\t" \
-    "addq %%rax, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 576(%%rdi)\n\t" \
-    "movq %%r9, 584(%%rdi)\n\t" \
-    "movq %%r10, 592(%%rdi)\n\t" \
-    "movq %%r11, 600(%%rdi)\n\t" \
-    "subq 480(%%rdi), %%r12\n\t" \
-    "sbbq 488(%%rdi), %%r13\n\t" \
-    "sbbq 496(%%rdi), %%r14\n\t" \
-    "sbbq 504(%%rdi), %%r15\n\t" \
-    "sbbq %%rax, %%rax\n\t" \
-    "andq $38, %%rax\n\t" \
-    "subq %%rax, %%r12\n\t" \
-    "sbbq $0, %%r13\n\t" \
-    "sbbq $0, %%r14\n\t" \
-    "sbbq $0, %%r15\n\t" \
-    "movq %%r12, 608(%%rdi)\n\t" \
-    "movq %%r13, 616(%%rdi)\n\t" \
-    "movq %%r14, 624(%%rdi)\n\t" \
-    "movq %%r15, 632(%%rdi)\n\t" \
-    "testl $1, 1000(%%rdi)\n\t" \
-    "cmovnzq 640(%%rdi), %%r8\n\t" \
-    "cmovnzq 648(%%rdi), %%r9\n\t" \
-    "cmovnzq 656(%%rdi), %%r10\n\t" \
-    "cmovnzq 664(%%rdi), %%r11\n\t" \
-    "cmovnzq 672(%%rdi), %%r12\n\t" \
-    "cmovnzq 680(%%rdi), %%r13\n\t" \
-    "cmovnzq 688(%%rdi), %%r14\n\t" \
-    "cmovnzq 696(%%rdi), %%r15\n\t" \
-    "movq %%r8, 704(%%rdi)\n\t" \
-    "movq %%r9, 712(%%rdi)\n\t" \
-    "movq %%r10, 720(%%rdi)\n\t" \
-    "movq %%r11, 728(%%rdi)\n\t" \
-    "movq %%r12, 736(%%rdi)\n\t" \
-    "movq %%r13, 744(%%rdi)\n\t" \
-    "movq %%r14, 752(%%rdi)\n\t" \
-    "movq %%r15, 760(%%rdi)\n\t" \
-    "movq 672(%%rdi), %%rdx\n\t" \
-    "mulxq 576(%%rdi), %%r8, %%r9\n\t" \
-    "mulxq 584(%%rdi), %%rax, %%r10\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "mulxq 592(%%rdi), %%rax, %%r11\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "mulxq 600(%%rdi), %%rax, %%r12\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "movq 680(%%rdi), %%rdx\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "mulxq 576(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq 584(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 592(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 600(%%rdi), %%rax, %%r13\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "movq 688(%%rdi), %%rdx\n\t" \
-    "mulxq 576(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 584(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 592(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 600(%%rdi), %%rax, %%r14\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rcx, %%r14\n\t" \
-    "adcxq %%rcx, %%r14\n\t" \
-    "movq 696(%%rdi), %%rdx\n\t" \
-    "mulxq 576(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 584(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 592(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rbx, %%r14\n\t" \
-    "mulxq 600(%%rdi), %%rax, %%r15\n\t" \
-    "adcxq %%rax, %%r14\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "movl $38, %%edx\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "addq %%r12, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 864(%%rdi)\n\t" \
-    "movq %%r9, 872(%%rdi)\n\t" \
-    "movq %%r10, 880(%%rdi)\n\t" \
-    "movq %%r11, 888(%%rdi)\n\t" \
-    "movq 640(%%rdi), %%rdx\n\t" \
-    "mulxq 608(%%rdi), %%r8, %%r9\n\t" \
-    "mulxq 616(%%rdi), %%rax, %%r10\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "mulxq 624(%%rdi), %%rax, %%r11\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "mulxq 632(%%rdi), %%rax, %%r12\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "movq 648(%%rdi), %%rdx\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "mulxq 608(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq 616(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 624(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 632(%%rdi), %%rax, %%r13\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "movq 656(%%rdi), %%rdx\n\t" \
-    "mulxq 608(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 616(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 624(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 632(%%rdi), %%rax, %%r14\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rcx, %%r14\n\t" \
-    "adcxq %%rcx, %%r14\n\t" \
-    "movq 664(%%rdi), %%rdx\n\t" \
-    "mulxq 608(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 616(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 624(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rbx, %%r14\n\t" \
-    "mulxq 632(%%rdi), %%rax, %%r15\n\t" \
-    "adcxq %%rax, %%r14\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "movl $38, %%edx\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "addq %%r12, %%r8\n\t" \
     "adcq $0, %%r9\n\t" \
     "adcq $0, %%r10\n\t" \
     "adcq $0, %%r11\n\t" \
@@ -296,719 +75,1069 @@
     "movq %%r9, 904(%%rdi)\n\t" \
     "movq %%r10, 912(%%rdi)\n\t" \
     "movq %%r11, 920(%%rdi)\n\t" \
-    "movq 864(%%rdi), %%r8\n\t" \
-    "movq 872(%%rdi), %%r9\n\t" \
-    "movq 880(%%rdi), %%r10\n\t" \
-    "movq 888(%%rdi), %%r11\n\t" \
-    "movq %%r8, %%r12\n\t" \
-    "movq %%r9, %%r13\n\t" \
-    "movq %%r10, %%r14\n\t" \
-    "movq %%r11, %%r15\n\t" \
-    "addq 896(%%rdi), %%r8\n\t" \
-    "adcq 904(%%rdi), %%r9\n\t" \
-    "adcq 912(%%rdi), %%r10\n\t" \
-    "adcq 920(%%rdi), %%r11\n\t" \
-    "sbbq %%rax, %%rax\n\t" \
-    "andq $38, %%rax\n\t" \
-    "addq %%rax, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 112(%%rdi)\n\t" \
-    "movq %%r9, 128(%%rdi)\n\t" \
-    "movq %%r10, 144(%%rdi)\n\t" \
-    "movq %%r11, 160(%%rdi)\n\t" \
-    "subq 896(%%rdi), %%r12\n\t" \
-    "sbbq 904(%%rdi), %%r13\n\t" \
-    "sbbq 912(%%rdi), %%r14\n\t" \
-    "sbbq 920(%%rdi), %%r15\n\t" \
+    "subq 800(%%rdi), %%r12\n\t" \
+    "sbbq 808(%%rdi), %%r13\n\t" \
+    "sbbq 816(%%rdi), %%r14\n\t" \
+    "sbbq 824(%%rdi), %%r15\n\t" \
     "sbbq %%rax, %%rax\n\t" \
     "andq $38, %%rax\n\t" \
     "subq %%rax, %%r12\n\t" \
     "sbbq $0, %%r13\n\t" \
     "sbbq $0, %%r14\n\t" \
     "sbbq $0, %%r15\n\t" \
+    "movq %%r12, 928(%%rdi)\n\t" \
+    "movq %%r13, 936(%%rdi)\n\t" \
+    "movq %%r14, 944(%%rdi)\n\t" \
+    "movq %%r15, 952(%%rdi)\n\t" \
+    "movq 704(%%rdi), %%r8\n\t" \
+    "movq 712(%%rdi), %%r9\n\t" \
+    "movq 720(%%rdi), %%r10\n\t" \
+    "movq 728(%%rdi), %%r11\n\t" \
+    "movq %%r8, %%r12\n\t" \
+    "movq %%r9, %%r13\n\t" \
+    "movq %%r10, %%r14\n\t" \
+    "movq %%r11, %%r15\n\t" \
+    "addq 736(%%rdi), %%r8\n\t" \
+    "adcq 744(%%rdi), %%r9\n\t" \
+    "adcq 752(%%rdi), %%r10\n\t" \
+    "adcq 760(%%rdi), %%r11\n\t" \
+    "sbbq %%rax, %%rax\n\t" \
+    "andq $38, %%rax\n\t" \
+    "addq %%rax, %%r8\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "movq %%r8, 832(%%rdi)\n\t" \
+    "movq %%r9, 840(%%rdi)\n\t" \
+    "movq %%r10, 848(%%rdi)\n\t" \
+    "movq %%r11, 856(%%rdi)\n\t" \
+    "subq 736(%%rdi), %%r12\n\t" \
+    "sbbq 744(%%rdi), %%r13\n\t" \
+    "sbbq 752(%%rdi), %%r14\n\t" \
+    "sbbq 760(%%rdi), %%r15\n\t" \
+    "sbbq %%rax, %%rax\n\t" \
+    "andq $38, %%rax\n\t" \
+    "subq %%rax, %%r12\n\t" \
+    "sbbq $0, %%r13\n\t" \
+    "sbbq $0, %%r14\n\t" \
+    "sbbq $0, %%r15\n\t" \
+    "movq %%r12, 864(%%rdi)\n\t" \
+    "movq %%r13, 872(%%rdi)\n\t" \
+    "movq %%r14, 880(%%rdi)\n\t" \
+    "movq %%r15, 888(%%rdi)\n\t" \
+    "testl $1, 1192(%%rdi)\n\t" \
+    "cmovnzq 896(%%rdi), %%r8\n\t" \
+    "cmovnzq 904(%%rdi), %%r9\n\t" \
+    "cmovnzq 912(%%rdi), %%r10\n\t" \
+    "cmovnzq 920(%%rdi), %%r11\n\t" \
+    "cmovnzq 928(%%rdi), %%r12\n\t" \
+    "cmovnzq 936(%%rdi), %%r13\n\t" \
+    "cmovnzq 944(%%rdi), %%r14\n\t" \
+    "cmovnzq 952(%%rdi), %%r15\n\t" \
+    "movq %%r8, 112(%%rdi)\n\t" \
+    "movq %%r9, 128(%%rdi)\n\t" \
+    "movq %%r10, 144(%%rdi)\n\t" \
+    "movq %%r11, 160(%%rdi)\n\t" \
     "movq %%r12, 120(%%rdi)\n\t" \
     "movq %%r13, 136(%%rdi)\n\t" \
     "movq %%r14, 152(%%rdi)\n\t" \
     "movq %%r15, 168(%%rdi)\n\t" \
     "vmovdqa 112(%%rdi), %%xmm10\n\t" \
-    "movq 704(%%rdi), %%rdx\n\t" \
     "vpand %%xmm14, %%xmm10, %%xmm0\n\t" \
-    "mulxq 712(%%rdi), %%r9, %%r10\n\t" \
+    "movq 928(%%rdi), %%rdx\n\t" \
     "vpsrlq $26, %%xmm10, %%xmm1\n\t" \
-    "mulxq 720(%%rdi), %%rax, %%r11\n\t" \
-    "addq %%rax, %%r10\n\t" \
+    "mulxq 832(%%rdi), %%r8, %%r9\n\t" \
     "vpand %%xmm15, %%xmm1, %%xmm1\n\t" \
-    "mulxq 728(%%rdi), %%rax, %%r12\n\t" \
+    "mulxq 840(%%rdi), %%rax, %%r10\n\t" \
     "vpsrlq $51, %%xmm10, %%xmm2\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "adcq $0, %%r12\n\t" \
+    "addq %%rax, %%r9\n\t" \
     "vmovdqa 128(%%rdi), %%xmm11\n\t" \
-    "movq 712(%%rdi), %%rdx\n\t" \
     "vpsllq $13, %%xmm11, %%xmm12\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "mulxq 720(%%rdi), %%rax, %%rbx\n\t" \
+    "mulxq 848(%%rdi), %%rax, %%r11\n\t" \
     "vpor %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
+    "adcq %%rax, %%r10\n\t" \
     "vpand %%xmm14, %%xmm2, %%xmm2\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
+    "mulxq 856(%%rdi), %%rax, %%r12\n\t" \
     "vpsrlq $13, %%xmm11, %%xmm3\n\t" \
-    "mulxq 728(%%rdi), %%rax, %%r13\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
+    "adcq %%rax, %%r11\n\t" \
     "vpand %%xmm15, %%xmm3, %%xmm3\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
     "vpsrlq $38, %%xmm11, %%xmm4\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "movq 720(%%rdi), %%rdx\n\t" \
+    "adcq $0, %%r12\n\t" \
     "vmovdqa 144(%%rdi), %%xmm10\n\t" \
-    "mulxq 728(%%rdi), %%rax, %%r14\n\t" \
+    "movq 936(%%rdi), %%rdx\n\t" \
     "vpand %%xmm15, %%xmm10, %%xmm5\n\t" \
-    "addq %%rax, %%r13\n\t" \
-    "adcq $0, %%r14\n\t" \
-    "vpsrlq $25, %%xmm10, %%xmm6\n\t" \
-    "movq 704(%%rdi), %%rdx\n\t" \
-    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
     "xorl %%ecx, %%ecx\n\t" \
-    "vpsrlq $51, %%xmm10, %%xmm7\n\t" \
-    "mulxq %%rdx, %%r8, %%rbx\n\t" \
-    "adcxq %%r9, %%r9\n\t" \
-    "vmovdqa 160(%%rdi), %%xmm11\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "vpsllq $13, %%xmm11, %%xmm12\n\t" \
-    "movq 712(%%rdi), %%rdx\n\t" \
-    "mulxq %%rdx, %%rax, %%rbx\n\t" \
-    "vpor %%xmm12, %%xmm7, %%xmm7\n\t" \
-    "adcxq %%r10, %%r10\n\t" \
-    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
-    "adoxq %%rax, %%r10\n\t" \
-    "adcxq %%r11, %%r11\n\t" \
-    "vpsrlq $12, %%xmm11, %%xmm8\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
-    "movq 720(%%rdi), %%rdx\n\t" \
-    "vpsrlq $38, %%xmm11, %%xmm9\n\t" \
-    "mulxq %%rdx, %%rax, %%rbx\n\t" \
-    "adcxq %%r12, %%r12\n\t" \
-    "vmovdqa %%xmm0, -128(%%rdi)\n\t" \
-    "adoxq %%rax, %%r12\n\t" \
-    "vmovdqa %%xmm1, -112(%%rdi)\n\t" \
-    "adcxq %%r13, %%r13\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "vmovdqa %%xmm2, -96(%%rdi)\n\t" \
-    "movq 728(%%rdi), %%rdx\n\t" \
-    "vmovdqa %%xmm3, -80(%%rdi)\n\t" \
-    "mulxq %%rdx, %%rax, %%r15\n\t" \
-    "adcxq %%r14, %%r14\n\t" \
-    "vmovdqa %%xmm4, -64(%%rdi)\n\t" \
-    "adoxq %%rax, %%r14\n\t" \
-    "vmovdqa %%xmm5, -48(%%rdi)\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "vmovdqa %%xmm6, -32(%%rdi)\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "movl $38, %%edx\n\t" \
-    "vmovdqa %%xmm7, -16(%%rdi)\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "vmovdqa %%xmm8, 0(%%rdi)\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "vmovdqa %%xmm9, 16(%%rdi)\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "vpmuludq %%xmm13, %%xmm5, %%xmm10\n\t" \
+    "vpsrlq $25, %%xmm10, %%xmm6\n\t" \
+    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
     "adcxq %%rax, %%r9\n\t" \
+    "vpsrlq $51, %%xmm10, %%xmm7\n\t" \
+    "vmovdqa 160(%%rdi), %%xmm11\n\t" \
     "adoxq %%rbx, %%r10\n\t" \
-    "vmovdqa %%xmm10, 32(%%rdi)\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "vpmuludq %%xmm13, %%xmm6, %%xmm10\n\t" \
+    "vpsllq $13, %%xmm11, %%xmm12\n\t" \
+    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
+    "vpor %%xmm12, %%xmm7, %%xmm7\n\t" \
     "adcxq %%rax, %%r10\n\t" \
-    "vmovdqa %%xmm10, 48(%%rdi)\n\t" \
+    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
     "adoxq %%rbx, %%r11\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "vpmuludq %%xmm13, %%xmm7, %%xmm10\n\t" \
+    "vpsrlq $12, %%xmm11, %%xmm8\n\t" \
+    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
+    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
+    "vpsrlq $38, %%xmm11, %%xmm9\n\t" \
     "adcxq %%rax, %%r11\n\t" \
+    "vmovdqa %%xmm0, -128(%%rdi)\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vmovdqa %%xmm1, -112(%%rdi)\n\t" \
+    "mulxq 856(%%rdi), %%rax, %%r13\n\t" \
+    "vmovdqa %%xmm2, -96(%%rdi)\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vmovdqa %%xmm3, -80(%%rdi)\n\t" \
+    "vmovdqa %%xmm4, -64(%%rdi)\n\t" \
+    "adoxq %%rcx, %%r13\n\t" \
+    "vmovdqa %%xmm5, -48(%%rdi)\n\t" \
+    "adcxq %%rcx, %%r13\n\t" \
+    "vmovdqa %%xmm6, -32(%%rdi)\n\t" \
+    "movq 944(%%rdi), %%rdx\n\t" \
+    "vmovdqa %%xmm7, -16(%%rdi)\n\t" \
+    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
+    "vmovdqa %%xmm8, 0(%%rdi)\n\t" \
+    "vmovdqa %%xmm9, 16(%%rdi)\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpmuludq %%xmm13, %%xmm5, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vmovdqa %%xmm10, 32(%%rdi)\n\t" \
+    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq %%xmm13, %%xmm6, %%xmm10\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vmovdqa %%xmm10, 48(%%rdi)\n\t" \
+    "vpmuludq %%xmm13, %%xmm7, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
     "vmovdqa %%xmm10, 64(%%rdi)\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
+    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
     "vpmuludq %%xmm13, %%xmm8, %%xmm10\n\t" \
-    "btrq $63, %%r11\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
     "vmovdqa %%xmm10, 80(%%rdi)\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
     "vpmuludq %%xmm13, %%xmm9, %%xmm10\n\t" \
-    "addq %%r12, %%r8\n\t" \
+    "mulxq 856(%%rdi), %%rax, %%r14\n\t" \
     "vmovdqa %%xmm10, 96(%%rdi)\n\t" \
-    "adcq $0, %%r9\n\t" \
     "vmovdqa -128(%%rdi), %%xmm10\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adoxq %%rcx, %%r14\n\t" \
+    "vpmuludq -128(%%rdi), %%xmm10, %%xmm0\n\t" \
+    "adcxq %%rcx, %%r14\n\t" \
+    "vpmuludq -112(%%rdi), %%xmm11, %%xmm1\n\t" \
+    "movq 952(%%rdi), %%rdx\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm11, %%xmm2\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm3\n\t" \
+    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm11, %%xmm4\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm5\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm11, %%xmm6\n\t" \
+    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm7\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpmuludq 0(%%rdi), %%xmm11, %%xmm8\n\t" \
+    "vpmuludq 16(%%rdi), %%xmm11, %%xmm9\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vmovdqa -112(%%rdi), %%xmm10\n\t" \
+    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adoxq %%rbx, %%r14\n\t" \
+    "vpmuludq -112(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "mulxq 856(%%rdi), %%rax, %%r15\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r14\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "adoxq %%rcx, %%r15\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rcx, %%r15\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "movl $38, %%edx\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "mulxq %%r12, %%rax, %%rbx\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r8\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "adoxq %%rbx, %%r9\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq %%r13, %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vpmuludq 0(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq %%r14, %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vmovdqa -96(%%rdi), %%xmm10\n\t" \
+    "mulxq %%r15, %%rax, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adoxq %%rcx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "adcxq %%rcx, %%r12\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "btrq $63, %%r11\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq %%r12, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "imulq $19, %%r12, %%r12\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "addq %%r12, %%r8\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
     "adcq $0, %%r10\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "movq %%r8, 1056(%%rdi)\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "movq %%r9, 1064(%%rdi)\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "movq %%r10, 1072(%%rdi)\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "movq %%r11, 1080(%%rdi)\n\t" \
+    "vmovdqa -80(%%rdi), %%xmm10\n\t" \
+    "movq 896(%%rdi), %%rdx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "mulxq 864(%%rdi), %%r8, %%r9\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 872(%%rdi), %%rax, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "addq %%rax, %%r9\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 880(%%rdi), %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "adcq %%rax, %%r10\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "mulxq 888(%%rdi), %%rax, %%r12\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "adcq $0, %%r12\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "movq 904(%%rdi), %%rdx\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "xorl %%ecx, %%ecx\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "mulxq 864(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vmovdqa -64(%%rdi), %%xmm10\n\t" \
+    "mulxq 872(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 880(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 888(%%rdi), %%rax, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rcx, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcxq %%rcx, %%r13\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "movq 912(%%rdi), %%rdx\n\t" \
+    "vmovdqa -48(%%rdi), %%xmm10\n\t" \
+    "mulxq 864(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpmuludq 32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 872(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 880(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 888(%%rdi), %%rax, %%r14\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vmovdqa -32(%%rdi), %%xmm10\n\t" \
+    "adoxq %%rcx, %%r14\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rcx, %%r14\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "movq 920(%%rdi), %%rdx\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 864(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 872(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vmovdqa -16(%%rdi), %%xmm10\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "mulxq 880(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "adoxq %%rbx, %%r14\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 888(%%rdi), %%rax, %%r15\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "adcxq %%rax, %%r14\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rcx, %%r15\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "vmovdqa 0(%%rdi), %%xmm10\n\t" \
+    "adcxq %%rcx, %%r15\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "movl $38, %%edx\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq %%r12, %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "adcxq %%rax, %%r8\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "adoxq %%rbx, %%r9\n\t" \
+    "vmovdqa 16(%%rdi), %%xmm10\n\t" \
+    "mulxq %%r13, %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "vmovdqa 656(%%rdi), %%xmm13\n\t" \
+    "mulxq %%r14, %%rax, %%rbx\n\t" \
+    "vmovdqa 624(%%rdi), %%xmm14\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vmovdqa 640(%%rdi), %%xmm15\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
+    "mulxq %%r15, %%rax, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
+    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
+    "adoxq %%rcx, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
+    "adcxq %%rcx, %%r12\n\t" \
+    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
+    "btrq $63, %%r11\n\t" \
+    "vpsrlq $25, %%xmm1, %%xmm10\n\t" \
+    "adcq %%r12, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm2, %%xmm2\n\t" \
+    "vpand %%xmm15, %%xmm1, %%xmm1\n\t" \
+    "imulq $19, %%r12, %%r12\n\t" \
+    "vpsrlq $25, %%xmm5, %%xmm10\n\t" \
+    "addq %%r12, %%r8\n\t" \
+    "vpaddq %%xmm10, %%xmm6, %%xmm6\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vpand %%xmm15, %%xmm5, %%xmm5\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "vpsrlq $26, %%xmm2, %%xmm10\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "vpaddq %%xmm10, %%xmm3, %%xmm3\n\t" \
+    "vpand %%xmm14, %%xmm2, %%xmm2\n\t" \
+    "movq %%r8, 1088(%%rdi)\n\t" \
+    "vpsrlq $26, %%xmm6, %%xmm10\n\t" \
+    "movq %%r9, 1096(%%rdi)\n\t" \
+    "vpaddq %%xmm10, %%xmm7, %%xmm7\n\t" \
+    "movq %%r10, 1104(%%rdi)\n\t" \
+    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
+    "movq %%r11, 1112(%%rdi)\n\t" \
+    "vpsrlq $25, %%xmm3, %%xmm10\n\t" \
+    "vpaddq %%xmm10, %%xmm4, %%xmm4\n\t" \
+    "movq 1056(%%rdi), %%r8\n\t" \
+    "vpand %%xmm15, %%xmm3, %%xmm3\n\t" \
+    "movq 1064(%%rdi), %%r9\n\t" \
+    "vpsrlq $25, %%xmm7, %%xmm10\n\t" \
+    "movq 1072(%%rdi), %%r10\n\t" \
+    "vpaddq %%xmm10, %%xmm8, %%xmm8\n\t" \
+    "movq 1080(%%rdi), %%r11\n\t" \
+    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
+    "movq %%r8, %%r12\n\t" \
+    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
+    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
+    "movq %%r9, %%r13\n\t" \
+    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
+    "movq %%r10, %%r14\n\t" \
+    "vpsrlq $26, %%xmm8, %%xmm10\n\t" \
+    "movq %%r11, %%r15\n\t" \
+    "vpaddq %%xmm10, %%xmm9, %%xmm9\n\t" \
+    "addq 1088(%%rdi), %%r8\n\t" \
+    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
+    "vpsrlq $25, %%xmm9, %%xmm10\n\t" \
+    "adcq 1096(%%rdi), %%r9\n\t" \
+    "vpand %%xmm15, %%xmm9, %%xmm9\n\t" \
+    "adcq 1104(%%rdi), %%r10\n\t" \
+    "vpsllq $4, %%xmm10, %%xmm11\n\t" \
+    "adcq 1112(%%rdi), %%r11\n\t" \
+    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
+    "sbbq %%rax, %%rax\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "vpaddq %%xmm11, %%xmm0, %%xmm0\n\t" \
+    "andq $38, %%rax\n\t" \
+    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
+    "addq %%rax, %%r8\n\t" \
+    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "vmovdqa %%xmm0, 240(%%rdi)\n\t" \
+    "vpsrlq $13, %%xmm2, %%xmm10\n\t" \
+    "movq %%r8, 176(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 256(%%rdi)\n\t" \
+    "movq %%r9, 192(%%rdi)\n\t" \
+    "vmovdqa %%xmm5, 272(%%rdi)\n\t" \
+    "movq %%r10, 208(%%rdi)\n\t" \
+    "vpsrlq $13, %%xmm7, %%xmm10\n\t" \
+    "movq %%r11, 224(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 288(%%rdi)\n\t" \
+    "vpsllq $26, %%xmm1, %%xmm10\n\t" \
+    "subq 1088(%%rdi), %%r12\n\t" \
+    "vmovdqa %%xmm10, 304(%%rdi)\n\t" \
+    "sbbq 1096(%%rdi), %%r13\n\t" \
+    "vpsllq $13, %%xmm3, %%xmm10\n\t" \
+    "sbbq 1104(%%rdi), %%r14\n\t" \
+    "vmovdqa %%xmm10, 320(%%rdi)\n\t" \
+    "sbbq 1112(%%rdi), %%r15\n\t" \
+    "vpsllq $25, %%xmm6, %%xmm10\n\t" \
+    "sbbq %%rax, %%rax\n\t" \
+    "vmovdqa %%xmm10, 336(%%rdi)\n\t" \
+    "vpsllq $12, %%xmm8, %%xmm10\n\t" \
+    "andq $38, %%rax\n\t" \
+    "vmovdqa %%xmm10, 352(%%rdi)\n\t" \
+    "subq %%rax, %%r12\n\t" \
+    "vpsllq $51, %%xmm2, %%xmm10\n\t" \
+    "sbbq $0, %%r13\n\t" \
+    "vmovdqa %%xmm10, 368(%%rdi)\n\t" \
+    "sbbq $0, %%r14\n\t" \
+    "vpsllq $38, %%xmm4, %%xmm10\n\t" \
+    "vmovdqa %%xmm10, 384(%%rdi)\n\t" \
+    "sbbq $0, %%r15\n\t" \
+    "vpsllq $51, %%xmm7, %%xmm10\n\t" \
+    "movq %%r12, 184(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 400(%%rdi)\n\t" \
+    "movq %%r13, 200(%%rdi)\n\t" \
+    "vpsllq $38, %%xmm9, %%xmm10\n\t" \
+    "movq %%r14, 216(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 416(%%rdi)\n\t" \
+    "movq %%r15, 232(%%rdi)\n\t" \
+    "vmovdqa 176(%%rdi), %%xmm10\n\t" \
+    "vpand %%xmm14, %%xmm10, %%xmm0\n\t" \
+    "movq 240(%%rdi), %%r8\n\t" \
+    "vpsrlq $26, %%xmm10, %%xmm1\n\t" \
+    "movq 256(%%rdi), %%r9\n\t" \
+    "vpand %%xmm15, %%xmm1, %%xmm1\n\t" \
+    "movq 272(%%rdi), %%r10\n\t" \
+    "vpsrlq $51, %%xmm10, %%xmm2\n\t" \
+    "movq 288(%%rdi), %%r11\n\t" \
+    "vmovdqa 192(%%rdi), %%xmm11\n\t" \
+    "addq 304(%%rdi), %%r8\n\t" \
+    "vpsllq $13, %%xmm11, %%xmm12\n\t" \
+    "adcq 320(%%rdi), %%r9\n\t" \
+    "vpor %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcq 336(%%rdi), %%r10\n\t" \
+    "vpand %%xmm14, %%xmm2, %%xmm2\n\t" \
+    "adcq 352(%%rdi), %%r11\n\t" \
+    "vpsrlq $13, %%xmm11, %%xmm3\n\t" \
+    "addq 368(%%rdi), %%r8\n\t" \
+    "vpand %%xmm15, %%xmm3, %%xmm3\n\t" \
+    "adcq 384(%%rdi), %%r9\n\t" \
+    "vpsrlq $38, %%xmm11, %%xmm4\n\t" \
+    "adcq 400(%%rdi), %%r10\n\t" \
+    "vmovdqa 208(%%rdi), %%xmm10\n\t" \
+    "adcq 416(%%rdi), %%r11\n\t" \
+    "vpand %%xmm15, %%xmm10, %%xmm5\n\t" \
+    "movq %%r8, 960(%%rdi)\n\t" \
+    "vpsrlq $25, %%xmm10, %%xmm6\n\t" \
+    "movq %%r9, 968(%%rdi)\n\t" \
+    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
+    "movq %%r10, 976(%%rdi)\n\t" \
+    "vpsrlq $51, %%xmm10, %%xmm7\n\t" \
+    "movq %%r11, 984(%%rdi)\n\t" \
+    "vmovdqa 224(%%rdi), %%xmm11\n\t" \
+    "movq 248(%%rdi), %%r8\n\t" \
+    "vpsllq $13, %%xmm11, %%xmm12\n\t" \
+    "movq 264(%%rdi), %%r9\n\t" \
+    "vpor %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "movq 280(%%rdi), %%r10\n\t" \
+    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
+    "movq 296(%%rdi), %%r11\n\t" \
+    "vpsrlq $12, %%xmm11, %%xmm8\n\t" \
+    "addq 312(%%rdi), %%r8\n\t" \
+    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
+    "adcq 328(%%rdi), %%r9\n\t" \
+    "vpsrlq $38, %%xmm11, %%xmm9\n\t" \
+    "adcq 344(%%rdi), %%r10\n\t" \
+    "vmovdqa %%xmm0, -128(%%rdi)\n\t" \
+    "adcq 360(%%rdi), %%r11\n\t" \
+    "vmovdqa %%xmm1, -112(%%rdi)\n\t" \
+    "addq 376(%%rdi), %%r8\n\t" \
+    "vmovdqa %%xmm2, -96(%%rdi)\n\t" \
+    "adcq 392(%%rdi), %%r9\n\t" \
+    "vmovdqa %%xmm3, -80(%%rdi)\n\t" \
+    "adcq 408(%%rdi), %%r10\n\t" \
+    "vmovdqa %%xmm4, -64(%%rdi)\n\t" \
+    "adcq 424(%%rdi), %%r11\n\t" \
+    "vmovdqa %%xmm5, -48(%%rdi)\n\t" \
+    "movq %%r8, 992(%%rdi)\n\t" \
+    "vmovdqa %%xmm6, -32(%%rdi)\n\t" \
+    "movq %%r9, 1000(%%rdi)\n\t" \
+    "vmovdqa %%xmm7, -16(%%rdi)\n\t" \
+    "movq %%r10, 1008(%%rdi)\n\t" \
+    "vmovdqa %%xmm8, 0(%%rdi)\n\t" \
+    "movq %%r11, 1016(%%rdi)\n\t" \
+    "vmovdqa %%xmm9, 16(%%rdi)\n\t" \
+    "movq 960(%%rdi), %%r8\n\t" \
+    "vpmuludq %%xmm13, %%xmm5, %%xmm10\n\t" \
+    "movq 968(%%rdi), %%r9\n\t" \
+    "vmovdqa %%xmm10, 32(%%rdi)\n\t" \
+    "movq 976(%%rdi), %%r10\n\t" \
+    "vpmuludq %%xmm13, %%xmm6, %%xmm10\n\t" \
+    "movq 984(%%rdi), %%r11\n\t" \
+    "vmovdqa %%xmm10, 48(%%rdi)\n\t" \
+    "subq 992(%%rdi), %%r8\n\t" \
+    "vpmuludq %%xmm13, %%xmm7, %%xmm10\n\t" \
+    "sbbq 1000(%%rdi), %%r9\n\t" \
+    "vmovdqa %%xmm10, 64(%%rdi)\n\t" \
+    "sbbq 1008(%%rdi), %%r10\n\t" \
+    "vpmuludq %%xmm13, %%xmm8, %%xmm10\n\t" \
+    "sbbq 1016(%%rdi), %%r11\n\t" \
+    "vmovdqa %%xmm10, 80(%%rdi)\n\t" \
+    "sbbq %%rax, %%rax\n\t" \
+    "vpmuludq %%xmm13, %%xmm9, %%xmm10\n\t" \
+    "andq $38, %%rax\n\t" \
+    "vmovdqa %%xmm10, 96(%%rdi)\n\t" \
+    "subq %%rax, %%r8\n\t" \
+    "vmovdqa -128(%%rdi), %%xmm10\n\t" \
+    "sbbq $0, %%r9\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "sbbq $0, %%r10\n\t" \
+    "vpmuludq -128(%%rdi), %%xmm10, %%xmm0\n\t" \
+    "sbbq $0, %%r11\n\t" \
+    "vpmuludq -112(%%rdi), %%xmm11, %%xmm1\n\t" \
+    "movq %%r8, 1024(%%rdi)\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm11, %%xmm2\n\t" \
+    "movq %%r9, 1032(%%rdi)\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm3\n\t" \
+    "movq %%r10, 1040(%%rdi)\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm11, %%xmm4\n\t" \
+    "movq %%r11, 1048(%%rdi)\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm5\n\t" \
+    "movq 960(%%rdi), %%rdx\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm11, %%xmm6\n\t" \
+    "mulxq 992(%%rdi), %%r8, %%r9\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm7\n\t" \
+    "mulxq 1000(%%rdi), %%rax, %%r10\n\t" \
+    "vpmuludq 0(%%rdi), %%xmm11, %%xmm8\n\t" \
+    "addq %%rax, %%r9\n\t" \
+    "vpmuludq 16(%%rdi), %%xmm11, %%xmm9\n\t" \
+    "mulxq 1008(%%rdi), %%rax, %%r11\n\t" \
+    "vmovdqa -112(%%rdi), %%xmm10\n\t" \
+    "adcq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "mulxq 1016(%%rdi), %%rax, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "vpmuludq -112(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcq $0, %%r12\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movq 968(%%rdi), %%rdx\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "xorl %%ecx, %%ecx\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 992(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "mulxq 1000(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 1008(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "mulxq 1016(%%rdi), %%rax, %%r13\n\t" \
+    "vpmuludq 0(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "adoxq %%rcx, %%r13\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rcx, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "movq 976(%%rdi), %%rdx\n\t" \
+    "vmovdqa -96(%%rdi), %%xmm10\n\t" \
+    "mulxq 992(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "mulxq 1000(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 1008(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "mulxq 1016(%%rdi), %%rax, %%r14\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adoxq %%rcx, %%r14\n\t" \
+    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rcx, %%r14\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "movq 984(%%rdi), %%rdx\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 992(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "mulxq 1000(%%rdi), %%rax, %%rbx\n\t" \
+    "vmovdqa -80(%%rdi), %%xmm10\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "mulxq 1008(%%rdi), %%rax, %%rbx\n\t" \
+    "vpmuludq -80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "adoxq %%rbx, %%r14\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 1016(%%rdi), %%rax, %%r15\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "adcxq %%rax, %%r14\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rcx, %%r15\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adcxq %%rcx, %%r15\n\t" \
+    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movl $38, %%edx\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "mulxq %%r12, %%rax, %%rbx\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rax, %%r8\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "adoxq %%rbx, %%r9\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq %%r13, %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "mulxq %%r14, %%rax, %%rbx\n\t" \
+    "vmovdqa -64(%%rdi), %%xmm10\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq %%r15, %%rax, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
+    "adoxq %%rcx, %%r12\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcxq %%rcx, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "btrq $63, %%r11\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq %%r12, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "imulq $19, %%r12, %%r12\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "addq %%r12, %%r8\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "vmovdqa -48(%%rdi), %%xmm10\n\t" \
+    "movq %%r8, 704(%%rdi)\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "movq %%r9, 712(%%rdi)\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "movq %%r10, 720(%%rdi)\n\t" \
+    "vpmuludq 32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movq %%r11, 728(%%rdi)\n\t" \
+    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
+    "movl $121665, %%edx\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 1024(%%rdi), %%r8, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
+    "mulxq 1032(%%rdi), %%rax, %%r10\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "addq %%rax, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "mulxq 1040(%%rdi), %%rax, %%r11\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "mulxq 1048(%%rdi), %%rax, %%r12\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "adcq $0, %%r12\n\t" \
+    "vmovdqa -32(%%rdi), %%xmm10\n\t" \
+    "addq 960(%%rdi), %%r8\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adcq 968(%%rdi), %%r9\n\t" \
+    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcq 976(%%rdi), %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
+    "adcq 984(%%rdi), %%r11\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq $0, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
+    "btrq $63, %%r11\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq %%r12, %%r12\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "imulq $19, %%r12, %%r12\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "addq %%r12, %%r8\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vmovdqa -16(%%rdi), %%xmm10\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
     "adcq $0, %%r11\n\t" \
     "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "movq %%r8, 736(%%rdi)\n\t" \
+    "vpmuludq 64(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movq %%r9, 744(%%rdi)\n\t" \
+    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
+    "movq %%r10, 752(%%rdi)\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movq %%r11, 760(%%rdi)\n\t" \
+    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
+    "movq 736(%%rdi), %%rdx\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "mulxq 1024(%%rdi), %%r8, %%r9\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "mulxq 1032(%%rdi), %%rax, %%r10\n\t" \
+    "vmovdqa 0(%%rdi), %%xmm10\n\t" \
+    "addq %%rax, %%r9\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "mulxq 1040(%%rdi), %%rax, %%r11\n\t" \
+    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "adcq %%rax, %%r10\n\t" \
+    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
+    "mulxq 1048(%%rdi), %%rax, %%r12\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
+    "adcq %%rax, %%r11\n\t" \
+    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
+    "adcq $0, %%r12\n\t" \
+    "vmovdqa 16(%%rdi), %%xmm10\n\t" \
+    "movq 744(%%rdi), %%rdx\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "xorl %%ecx, %%ecx\n\t" \
+    "vpmuludq 96(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 1024(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vmovdqa 656(%%rdi), %%xmm13\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vmovdqa 624(%%rdi), %%xmm14\n\t" \
+    "mulxq 1032(%%rdi), %%rax, %%rbx\n\t" \
+    "vmovdqa 640(%%rdi), %%xmm15\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
+    "mulxq 1040(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
+    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
+    "mulxq 1048(%%rdi), %%rax, %%r13\n\t" \
+    "vpsrlq $25, %%xmm1, %%xmm10\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm2, %%xmm2\n\t" \
+    "adoxq %%rcx, %%r13\n\t" \
+    "vpand %%xmm15, %%xmm1, %%xmm1\n\t" \
+    "adcxq %%rcx, %%r13\n\t" \
+    "vpsrlq $25, %%xmm5, %%xmm10\n\t" \
+    "movq 752(%%rdi), %%rdx\n\t" \
+    "vpaddq %%xmm10, %%xmm6, %%xmm6\n\t" \
+    "mulxq 1024(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm15, %%xmm5, %%xmm5\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpsrlq $26, %%xmm2, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vpaddq %%xmm10, %%xmm3, %%xmm3\n\t" \
+    "mulxq 1032(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm14, %%xmm2, %%xmm2\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpsrlq $26, %%xmm6, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpaddq %%xmm10, %%xmm7, %%xmm7\n\t" \
+    "mulxq 1040(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpsrlq $25, %%xmm3, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpaddq %%xmm10, %%xmm4, %%xmm4\n\t" \
+    "mulxq 1048(%%rdi), %%rax, %%r14\n\t" \
+    "vpand %%xmm15, %%xmm3, %%xmm3\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpsrlq $25, %%xmm7, %%xmm10\n\t" \
+    "adoxq %%rcx, %%r14\n\t" \
+    "vpaddq %%xmm10, %%xmm8, %%xmm8\n\t" \
+    "adcxq %%rcx, %%r14\n\t" \
+    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
+    "movq 760(%%rdi), %%rdx\n\t" \
+    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
+    "mulxq 1024(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "vpsrlq $26, %%xmm8, %%xmm10\n\t" \
+    "mulxq 1032(%%rdi), %%rax, %%rbx\n\t" \
+    "vpaddq %%xmm10, %%xmm9, %%xmm9\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "vpsrlq $25, %%xmm9, %%xmm10\n\t" \
+    "mulxq 1040(%%rdi), %%rax, %%rbx\n\t" \
+    "vpand %%xmm15, %%xmm9, %%xmm9\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "vpsllq $4, %%xmm10, %%xmm11\n\t" \
+    "adoxq %%rbx, %%r14\n\t" \
+    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
+    "mulxq 1048(%%rdi), %%rax, %%r15\n\t" \
+    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "adcxq %%rax, %%r14\n\t" \
+    "vpaddq %%xmm11, %%xmm0, %%xmm0\n\t" \
+    "adoxq %%rcx, %%r15\n\t" \
+    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
+    "adcxq %%rcx, %%r15\n\t" \
+    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
+    "movl $38, %%edx\n\t" \
+    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
+    "mulxq %%r12, %%rax, %%rbx\n\t" \
+    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
+    "adcxq %%rax, %%r8\n\t" \
+    "vmovdqa %%xmm0, 432(%%rdi)\n\t" \
+    "adoxq %%rbx, %%r9\n\t" \
+    "vpsrlq $13, %%xmm2, %%xmm10\n\t" \
+    "mulxq %%r13, %%rax, %%rbx\n\t" \
+    "vmovdqa %%xmm10, 448(%%rdi)\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "vmovdqa %%xmm5, 464(%%rdi)\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "vpsrlq $13, %%xmm7, %%xmm10\n\t" \
+    "mulxq %%r14, %%rax, %%rbx\n\t" \
+    "vmovdqa %%xmm10, 480(%%rdi)\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "vpsllq $26, %%xmm1, %%xmm10\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "vmovdqa %%xmm10, 496(%%rdi)\n\t" \
+    "mulxq %%r15, %%rax, %%r12\n\t" \
+    "vpsllq $13, %%xmm3, %%xmm10\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "vmovdqa %%xmm10, 512(%%rdi)\n\t" \
+    "adoxq %%rcx, %%r12\n\t" \
+    "vpsllq $25, %%xmm6, %%xmm10\n\t" \
+    "adcxq %%rcx, %%r12\n\t" \
+    "vmovdqa %%xmm10, 528(%%rdi)\n\t" \
+    "btrq $63, %%r11\n\t" \
+    "vpsllq $12, %%xmm8, %%xmm10\n\t" \
+    "adcq %%r12, %%r12\n\t" \
+    "vmovdqa %%xmm10, 544(%%rdi)\n\t" \
+    "imulq $19, %%r12, %%r12\n\t" \
+    "vpsllq $51, %%xmm2, %%xmm10\n\t" \
+    "addq %%r12, %%r8\n\t" \
+    "vmovdqa %%xmm10, 560(%%rdi)\n\t" \
+    "adcq $0, %%r9\n\t" \
+    "vpsllq $38, %%xmm4, %%xmm10\n\t" \
+    "adcq $0, %%r10\n\t" \
+    "vmovdqa %%xmm10, 576(%%rdi)\n\t" \
+    "adcq $0, %%r11\n\t" \
+    "vpsllq $51, %%xmm7, %%xmm10\n\t" \
+    "movq %%r8, 736(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 592(%%rdi)\n\t" \
+    "movq %%r9, 744(%%rdi)\n\t" \
+    "vpsllq $38, %%xmm9, %%xmm10\n\t" \
+    "movq %%r10, 752(%%rdi)\n\t" \
+    "vmovdqa %%xmm10, 608(%%rdi)\n\t" \
+    "movq %%r11, 760(%%rdi)\n\t" \
+    "movq 432(%%rdi), %%r8\n\t" \
+    "movq 448(%%rdi), %%r9\n\t" \
+    "movq 464(%%rdi), %%r10\n\t" \
+    "movq 480(%%rdi), %%r11\n\t" \
+    "addq 496(%%rdi), %%r8\n\t" \
+    "adcq 512(%%rdi), %%r9\n\t" \
+    "adcq 528(%%rdi), %%r10\n\t" \
+    "adcq 544(%%rdi), %%r11\n\t" \
+    "addq 560(%%rdi), %%r8\n\t" \
+    "adcq 576(%%rdi), %%r9\n\t" \
+    "adcq 592(%%rdi), %%r10\n\t" \
+    "adcq 608(%%rdi), %%r11\n\t" \
     "movq %%r8, 768(%%rdi)\n\t" \
-    "vpmuludq -128(%%rdi), %%xmm10, %%xmm0\n\t" \
     "movq %%r9, 776(%%rdi)\n\t" \
     "movq %%r10, 784(%%rdi)\n\t" \
-    "vpmuludq -112(%%rdi), %%xmm11, %%xmm1\n\t" \
     "movq %%r11, 792(%%rdi)\n\t" \
-    "vpmuludq -96(%%rdi), %%xmm11, %%xmm2\n\t" \
-    "movq 736(%%rdi), %%rdx\n\t" \
-    "mulxq 744(%%rdi), %%r9, %%r10\n\t" \
-    "vpmuludq -80(%%rdi), %%xmm11, %%xmm3\n\t" \
-    "mulxq 752(%%rdi), %%rax, %%r11\n\t" \
-    "vpmuludq -64(%%rdi), %%xmm11, %%xmm4\n\t" \
-    "addq %%rax, %%r10\n\t" \
-    "vpmuludq -48(%%rdi), %%xmm11, %%xmm5\n\t" \
-    "mulxq 760(%%rdi), %%rax, %%r12\n\t" \
+    "movq 440(%%rdi), %%r8\n\t" \
+    "movq 456(%%rdi), %%r9\n\t" \
+    "movq 472(%%rdi), %%r10\n\t" \
+    "movq 488(%%rdi), %%r11\n\t" \
+    "addq 504(%%rdi), %%r8\n\t" \
+    "adcq 520(%%rdi), %%r9\n\t" \
+    "adcq 536(%%rdi), %%r10\n\t" \
+    "adcq 552(%%rdi), %%r11\n\t" \
+    "addq 568(%%rdi), %%r8\n\t" \
+    "adcq 584(%%rdi), %%r9\n\t" \
+    "adcq 600(%%rdi), %%r10\n\t" \
+    "adcq 616(%%rdi), %%r11\n\t" \
+    "movq %%r8, 1120(%%rdi)\n\t" \
+    "movq %%r9, 1128(%%rdi)\n\t" \
+    "movq %%r10, 1136(%%rdi)\n\t" \
+    "movq %%r11, 1144(%%rdi)\n\t" \
+    "movq 1120(%%rdi), %%rdx\n\t" \
+    "mulxq 672(%%rdi), %%r8, %%r9\n\t" \
+    "mulxq 680(%%rdi), %%rax, %%r10\n\t" \
+    "addq %%rax, %%r9\n\t" \
+    "mulxq 688(%%rdi), %%rax, %%r11\n\t" \
+    "adcq %%rax, %%r10\n\t" \
+    "mulxq 696(%%rdi), %%rax, %%r12\n\t" \
     "adcq %%rax, %%r11\n\t" \
-    "vpmuludq -32(%%rdi), %%xmm11, %%xmm6\n\t" \
     "adcq $0, %%r12\n\t" \
-    "vpmuludq -16(%%rdi), %%xmm11, %%xmm7\n\t" \
-    "movq 744(%%rdi), %%rdx\n\t" \
+    "movq 1128(%%rdi), %%rdx\n\t" \
     "xorl %%ecx, %%ecx\n\t" \
-    "vpmuludq 0(%%rdi), %%xmm11, %%xmm8\n\t" \
-    "mulxq 752(%%rdi), %%rax, %%rbx\n\t" \
-    "vpmuludq 16(%%rdi), %%xmm11, %%xmm9\n\t" \
+    "mulxq 672(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r9\n\t" \
+    "adoxq %%rbx, %%r10\n\t" \
+    "mulxq 680(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
+    "adoxq %%rbx, %%r11\n\t" \
+    "mulxq 688(%%rdi), %%rax, %%rbx\n\t" \
     "adcxq %%rax, %%r11\n\t" \
     "adoxq %%rbx, %%r12\n\t" \
-    "vmovdqa -112(%%rdi), %%xmm10\n\t" \
-    "mulxq 760(%%rdi), %%rax, %%r13\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
+    "mulxq 696(%%rdi), %%rax, %%r13\n\t" \
     "adcxq %%rax, %%r12\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
     "adoxq %%rcx, %%r13\n\t" \
     "adcxq %%rcx, %%r13\n\t" \
-    "vpmuludq -112(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "movq 752(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "mulxq 760(%%rdi), %%rax, %%r14\n\t" \
-    "addq %%rax, %%r13\n\t" \
-    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adcq $0, %%r14\n\t" \
-    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
-    "movq 736(%%rdi), %%rdx\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq %%rdx, %%r8, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
-    "adcxq %%r9, %%r9\n\t" \
-    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "movq 744(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
-    "mulxq %%rdx, %%rax, %%rbx\n\t" \
-    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adcxq %%r10, %%r10\n\t" \
-    "adoxq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
-    "adcxq %%r11, %%r11\n\t" \
-    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "movq 1136(%%rdi), %%rdx\n\t" \
+    "mulxq 672(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r10\n\t" \
     "adoxq %%rbx, %%r11\n\t" \
-    "movq 752(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
-    "mulxq %%rdx, %%rax, %%rbx\n\t" \
-    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adcxq %%r12, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
-    "adoxq %%rax, %%r12\n\t" \
-    "adcxq %%r13, %%r13\n\t" \
-    "vpmuludq 0(%%rdi), %%xmm10, %%xmm12\n\t" \
+    "mulxq 680(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "mulxq 688(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
     "adoxq %%rbx, %%r13\n\t" \
-    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
-    "movq 760(%%rdi), %%rdx\n\t" \
-    "mulxq %%rdx, %%rax, %%r15\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adcxq %%r14, %%r14\n\t" \
-    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
-    "adoxq %%rax, %%r14\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "vmovdqa -96(%%rdi), %%xmm10\n\t" \
+    "mulxq 696(%%rdi), %%rax, %%r14\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "adoxq %%rcx, %%r14\n\t" \
+    "adcxq %%rcx, %%r14\n\t" \
+    "movq 1144(%%rdi), %%rdx\n\t" \
+    "mulxq 672(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r11\n\t" \
+    "adoxq %%rbx, %%r12\n\t" \
+    "mulxq 680(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r12\n\t" \
+    "adoxq %%rbx, %%r13\n\t" \
+    "mulxq 688(%%rdi), %%rax, %%rbx\n\t" \
+    "adcxq %%rax, %%r13\n\t" \
+    "adoxq %%rbx, %%r14\n\t" \
+    "mulxq 696(%%rdi), %%rax, %%r15\n\t" \
+    "adcxq %%rax, %%r14\n\t" \
     "adoxq %%rcx, %%r15\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
+    "adcxq %%rcx, %%r15\n\t" \
     "movl $38, %%edx\n\t" \
-    "vpmuludq -96(%%rdi), %%xmm10, %%xmm12\n\t" \
     "mulxq %%r12, %%rax, %%rbx\n\t" \
     "adcxq %%rax, %%r8\n\t" \
-    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
     "adoxq %%rbx, %%r9\n\t" \
-    "vpmuludq -80(%%rdi), %%xmm11, %%xmm12\n\t" \
     "mulxq %%r13, %%rax, %%rbx\n\t" \
     "adcxq %%rax, %%r9\n\t" \
-    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
     "adoxq %%rbx, %%r10\n\t" \
-    "vpmuludq -64(%%rdi), %%xmm11, %%xmm12\n\t" \
     "mulxq %%r14, %%rax, %%rbx\n\t" \
     "adcxq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
     "adoxq %%rbx, %%r11\n\t" \
-    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
     "mulxq %%r15, %%rax, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
     "adcxq %%rax, %%r11\n\t" \
     "adoxq %%rcx, %%r12\n\t" \
-    "vpmuludq -32(%%rdi), %%xmm11, %%xmm12\n\t" \
     "adcxq %%rcx, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
     "btrq $63, %%r11\n\t" \
     "adcq %%r12, %%r12\n\t" \
-    "vpmuludq -16(%%rdi), %%xmm11, %%xmm12\n\t" \
     "imulq $19, %%r12, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
     "addq %%r12, %%r8\n\t" \
     "adcq $0, %%r9\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
     "adcq $0, %%r10\n\t" \
-    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
     "adcq $0, %%r11\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
     "movq %%r8, 800(%%rdi)\n\t" \
     "movq %%r9, 808(%%rdi)\n\t" \
-    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
     "movq %%r10, 816(%%rdi)\n\t" \
-    "vmovdqa -80(%%rdi), %%xmm10\n\t" \
     "movq %%r11, 824(%%rdi)\n\t" \
-    "movq 768(%%rdi), %%r8\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
-    "movq 776(%%rdi), %%r9\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "movq 784(%%rdi), %%r10\n\t" \
-    "movq 792(%%rdi), %%r11\n\t" \
-    "vpmuludq -80(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "subq 800(%%rdi), %%r8\n\t" \
-    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
-    "sbbq 808(%%rdi), %%r9\n\t" \
-    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "sbbq 816(%%rdi), %%r10\n\t" \
-    "sbbq 824(%%rdi), %%r11\n\t" \
-    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
-    "sbbq %%rax, %%rax\n\t" \
-    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "andq $38, %%rax\n\t" \
-    "subq %%rax, %%r8\n\t" \
-    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
-    "sbbq $0, %%r9\n\t" \
-    "vpmuludq -32(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "sbbq $0, %%r10\n\t" \
-    "sbbq $0, %%r11\n\t" \
-    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
-    "movq %%r8, 832(%%rdi)\n\t" \
-    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "movq %%r9, 840(%%rdi)\n\t" \
-    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
-    "movq %%r10, 848(%%rdi)\n\t" \
-    "movq %%r11, 856(%%rdi)\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "movq 768(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
-    "mulxq 800(%%rdi), %%r8, %%r9\n\t" \
-    "mulxq 808(%%rdi), %%rax, %%r10\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "mulxq 816(%%rdi), %%rax, %%r11\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "vmovdqa -64(%%rdi), %%xmm10\n\t" \
-    "mulxq 824(%%rdi), %%rax, %%r12\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "vpmuludq -64(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "movq 776(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "vpmuludq -48(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq 800(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "vpaddq %%xmm12, %%xmm9, %%xmm9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "vpmuludq 48(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq 808(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq 816(%%rdi), %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq 824(%%rdi), %%rax, %%r13\n\t" \
-    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
-    "movq 784(%%rdi), %%rdx\n\t" \
-    "mulxq 800(%%rdi), %%rax, %%rbx\n\t" \
-    "vmovdqa -48(%%rdi), %%xmm10\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "mulxq 808(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vpmuludq 32(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm0, %%xmm0\n\t" \
-    "mulxq 816(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "vpaddq %%xmm12, %%xmm1, %%xmm1\n\t" \
-    "mulxq 824(%%rdi), %%rax, %%r14\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adoxq %%rcx, %%r14\n\t" \
-    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "adcxq %%rcx, %%r14\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "movq 792(%%rdi), %%rdx\n\t" \
-    "mulxq 800(%%rdi), %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 808(%%rdi), %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "vmovdqa -32(%%rdi), %%xmm10\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 816(%%rdi), %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "vpmuludq 48(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adoxq %%rbx, %%r14\n\t" \
-    "vpaddq %%xmm12, %%xmm2, %%xmm2\n\t" \
-    "mulxq 824(%%rdi), %%rax, %%r15\n\t" \
-    "adcxq %%rax, %%r14\n\t" \
-    "vpmuludq 64(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "vpaddq %%xmm12, %%xmm3, %%xmm3\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "movl $38, %%edx\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "vmovdqa -16(%%rdi), %%xmm10\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "vpmuludq 64(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vpaddq %%xmm12, %%xmm4, %%xmm4\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "vpaddq %%xmm12, %%xmm5, %%xmm5\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "addq %%r12, %%r8\n\t" \
-    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "vmovdqa 0(%%rdi), %%xmm10\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm11\n\t" \
-    "movq %%r8, 448(%%rdi)\n\t" \
-    "vpmuludq 80(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "movq %%r9, 456(%%rdi)\n\t" \
-    "movq %%r10, 464(%%rdi)\n\t" \
-    "vpaddq %%xmm12, %%xmm6, %%xmm6\n\t" \
-    "movq %%r11, 472(%%rdi)\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm11, %%xmm12\n\t" \
-    "movl $121665, %%edx\n\t" \
-    "vpaddq %%xmm12, %%xmm7, %%xmm7\n\t" \
-    "mulxq 832(%%rdi), %%r8, %%r9\n\t" \
-    "mulxq 840(%%rdi), %%rax, %%r10\n\t" \
-    "vmovdqa 16(%%rdi), %%xmm10\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
-    "mulxq 848(%%rdi), %%rax, %%r11\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "vpmuludq 96(%%rdi), %%xmm10, %%xmm12\n\t" \
-    "mulxq 856(%%rdi), %%rax, %%r12\n\t" \
-    "vpaddq %%xmm12, %%xmm8, %%xmm8\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "vmovdqa 400(%%rdi), %%xmm13\n\t" \
-    "addq 768(%%rdi), %%r8\n\t" \
-    "vmovdqa 368(%%rdi), %%xmm14\n\t" \
-    "adcq 776(%%rdi), %%r9\n\t" \
-    "vmovdqa 384(%%rdi), %%xmm15\n\t" \
-    "adcq 784(%%rdi), %%r10\n\t" \
-    "adcq 792(%%rdi), %%r11\n\t" \
-    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
-    "addq %%r12, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "vpsrlq $25, %%xmm1, %%xmm10\n\t" \
-    "movq %%r8, 480(%%rdi)\n\t" \
-    "movq %%r9, 488(%%rdi)\n\t" \
-    "vpaddq %%xmm10, %%xmm2, %%xmm2\n\t" \
-    "movq %%r10, 496(%%rdi)\n\t" \
-    "vpand %%xmm15, %%xmm1, %%xmm1\n\t" \
-    "movq %%r11, 504(%%rdi)\n\t" \
-    "movq 480(%%rdi), %%rdx\n\t" \
-    "vpsrlq $25, %%xmm5, %%xmm10\n\t" \
-    "mulxq 832(%%rdi), %%r8, %%r9\n\t" \
-    "vpaddq %%xmm10, %%xmm6, %%xmm6\n\t" \
-    "mulxq 840(%%rdi), %%rax, %%r10\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "vpand %%xmm15, %%xmm5, %%xmm5\n\t" \
-    "mulxq 848(%%rdi), %%rax, %%r11\n\t" \
-    "vpsrlq $26, %%xmm2, %%xmm10\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "vpaddq %%xmm10, %%xmm3, %%xmm3\n\t" \
-    "mulxq 856(%%rdi), %%rax, %%r12\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "vpand %%xmm14, %%xmm2, %%xmm2\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "vpsrlq $26, %%xmm6, %%xmm10\n\t" \
-    "movq 488(%%rdi), %%rdx\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "vpaddq %%xmm10, %%xmm7, %%xmm7\n\t" \
-    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
-    "vpand %%xmm14, %%xmm6, %%xmm6\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "vpsrlq $25, %%xmm3, %%xmm10\n\t" \
-    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
-    "vpaddq %%xmm10, %%xmm4, %%xmm4\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "vpand %%xmm15, %%xmm3, %%xmm3\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
-    "vpsrlq $25, %%xmm7, %%xmm10\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vpaddq %%xmm10, %%xmm8, %%xmm8\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 856(%%rdi), %%rax, %%r13\n\t" \
-    "vpand %%xmm15, %%xmm7, %%xmm7\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "vpsrlq $26, %%xmm4, %%xmm10\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "vpaddq %%xmm10, %%xmm5, %%xmm5\n\t" \
-    "movq 496(%%rdi), %%rdx\n\t" \
-    "vpand %%xmm14, %%xmm4, %%xmm4\n\t" \
-    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
-    "vpsrlq $26, %%xmm8, %%xmm10\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "vpaddq %%xmm10, %%xmm9, %%xmm9\n\t" \
-    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
-    "vpand %%xmm14, %%xmm8, %%xmm8\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "vpsrlq $25, %%xmm9, %%xmm10\n\t" \
-    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
-    "vpand %%xmm15, %%xmm9, %%xmm9\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "vpsllq $4, %%xmm10, %%xmm11\n\t" \
-    "mulxq 856(%%rdi), %%rax, %%r14\n\t" \
-    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "vpaddq %%xmm10, %%xmm10, %%xmm10\n\t" \
-    "adoxq %%rcx, %%r14\n\t" \
-    "adcxq %%rcx, %%r14\n\t" \
-    "vpaddq %%xmm11, %%xmm0, %%xmm0\n\t" \
-    "movq 504(%%rdi), %%rdx\n\t" \
-    "vpaddq %%xmm10, %%xmm0, %%xmm0\n\t" \
-    "mulxq 832(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vpsrlq $26, %%xmm0, %%xmm10\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "vpaddq %%xmm10, %%xmm1, %%xmm1\n\t" \
-    "mulxq 840(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "vpand %%xmm14, %%xmm0, %%xmm0\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "vmovdqa %%xmm0, 176(%%rdi)\n\t" \
-    "mulxq 848(%%rdi), %%rax, %%rbx\n\t" \
-    "vpsrlq $13, %%xmm2, %%xmm10\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rbx, %%r14\n\t" \
-    "vmovdqa %%xmm10, 192(%%rdi)\n\t" \
-    "mulxq 856(%%rdi), %%rax, %%r15\n\t" \
-    "vmovdqa %%xmm5, 208(%%rdi)\n\t" \
-    "adcxq %%rax, %%r14\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "vpsrlq $13, %%xmm7, %%xmm10\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "vmovdqa %%xmm10, 224(%%rdi)\n\t" \
-    "movl $38, %%edx\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "vpsllq $26, %%xmm1, %%xmm10\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "vmovdqa %%xmm10, 240(%%rdi)\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "vpsllq $13, %%xmm3, %%xmm10\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "vmovdqa %%xmm10, 256(%%rdi)\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "vpsllq $25, %%xmm6, %%xmm10\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "vmovdqa %%xmm10, 272(%%rdi)\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "vpsllq $12, %%xmm8, %%xmm10\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "vmovdqa %%xmm10, 288(%%rdi)\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "vpsllq $51, %%xmm2, %%xmm10\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
-    "vmovdqa %%xmm10, 304(%%rdi)\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "vpsllq $38, %%xmm4, %%xmm10\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "vmovdqa %%xmm10, 320(%%rdi)\n\t" \
-    "addq %%r12, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "vpsllq $51, %%xmm7, %%xmm10\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "vmovdqa %%xmm10, 336(%%rdi)\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 480(%%rdi)\n\t" \
-    "vpsllq $38, %%xmm9, %%xmm10\n\t" \
-    "movq %%r9, 488(%%rdi)\n\t" \
-    "vmovdqa %%xmm10, 352(%%rdi)\n\t" \
-    "movq %%r10, 496(%%rdi)\n\t" \
-    "movq %%r11, 504(%%rdi)\n\t" \
-    "movq 176(%%rdi), %%r8\n\t" \
-    "movq 192(%%rdi), %%r9\n\t" \
-    "movq 208(%%rdi), %%r10\n\t" \
-    "movq 224(%%rdi), %%r11\n\t" \
-    "addq 240(%%rdi), %%r8\n\t" \
-    "adcq 256(%%rdi), %%r9\n\t" \
-    "adcq 272(%%rdi), %%r10\n\t" \
-    "adcq 288(%%rdi), %%r11\n\t" \
-    "addq 304(%%rdi), %%r8\n\t" \
-    "adcq 320(%%rdi), %%r9\n\t" \
-    "adcq 336(%%rdi), %%r10\n\t" \
-    "adcq 352(%%rdi), %%r11\n\t" \
-    "movq %%r8, 512(%%rdi)\n\t" \
-    "movq %%r9, 520(%%rdi)\n\t" \
-    "movq %%r10, 528(%%rdi)\n\t" \
-    "movq %%r11, 536(%%rdi)\n\t" \
-    "movq 184(%%rdi), %%r8\n\t" \
-    "movq 200(%%rdi), %%r9\n\t" \
-    "movq 216(%%rdi), %%r10\n\t" \
-    "movq 232(%%rdi), %%r11\n\t" \
-    "addq 248(%%rdi), %%r8\n\t" \
-    "adcq 264(%%rdi), %%r9\n\t" \
-    "adcq 280(%%rdi), %%r10\n\t" \
-    "adcq 296(%%rdi), %%r11\n\t" \
-    "addq 312(%%rdi), %%r8\n\t" \
-    "adcq 328(%%rdi), %%r9\n\t" \
-    "adcq 344(%%rdi), %%r10\n\t" \
-    "adcq 360(%%rdi), %%r11\n\t" \
-    "movq %%r8, 928(%%rdi)\n\t" \
-    "movq %%r9, 936(%%rdi)\n\t" \
-    "movq %%r10, 944(%%rdi)\n\t" \
-    "movq %%r11, 952(%%rdi)\n\t" \
-    "movq 928(%%rdi), %%rdx\n\t" \
-    "mulxq 416(%%rdi), %%r8, %%r9\n\t" \
-    "mulxq 424(%%rdi), %%rax, %%r10\n\t" \
-    "addq %%rax, %%r9\n\t" \
-    "mulxq 432(%%rdi), %%rax, %%r11\n\t" \
-    "adcq %%rax, %%r10\n\t" \
-    "mulxq 440(%%rdi), %%rax, %%r12\n\t" \
-    "adcq %%rax, %%r11\n\t" \
-    "adcq $0, %%r12\n\t" \
-    "movq 936(%%rdi), %%rdx\n\t" \
-    "xorl %%ecx, %%ecx\n\t" \
-    "mulxq 416(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq 424(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 432(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 440(%%rdi), %%rax, %%r13\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rcx, %%r13\n\t" \
-    "adcxq %%rcx, %%r13\n\t" \
-    "movq 944(%%rdi), %%rdx\n\t" \
-    "mulxq 416(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq 424(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 432(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 440(%%rdi), %%rax, %%r14\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rcx, %%r14\n\t" \
-    "adcxq %%rcx, %%r14\n\t" \
-    "movq 952(%%rdi), %%rdx\n\t" \
-    "mulxq 416(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rbx, %%r12\n\t" \
-    "mulxq 424(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r12\n\t" \
-    "adoxq %%rbx, %%r13\n\t" \
-    "mulxq 432(%%rdi), %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r13\n\t" \
-    "adoxq %%rbx, %%r14\n\t" \
-    "mulxq 440(%%rdi), %%rax, %%r15\n\t" \
-    "adcxq %%rax, %%r14\n\t" \
-    "adoxq %%rcx, %%r15\n\t" \
-    "adcxq %%rcx, %%r15\n\t" \
-    "movl $38, %%edx\n\t" \
-    "mulxq %%r12, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r8\n\t" \
-    "adoxq %%rbx, %%r9\n\t" \
-    "mulxq %%r13, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r9\n\t" \
-    "adoxq %%rbx, %%r10\n\t" \
-    "mulxq %%r14, %%rax, %%rbx\n\t" \
-    "adcxq %%rax, %%r10\n\t" \
-    "adoxq %%rbx, %%r11\n\t" \
-    "mulxq %%r15, %%rax, %%r12\n\t" \
-    "adcxq %%rax, %%r11\n\t" \
-    "adoxq %%rcx, %%r12\n\t" \
-    "adcxq %%rcx, %%r12\n\t" \
-    "btrq $63, %%r11\n\t" \
-    "adcq %%r12, %%r12\n\t" \
-    "imulq $19, %%r12, %%r12\n\t" \
-    "addq %%r12, %%r8\n\t" \
-    "adcq $0, %%r9\n\t" \
-    "adcq $0, %%r10\n\t" \
-    "adcq $0, %%r11\n\t" \
-    "movq %%r8, 544(%%rdi)\n\t" \
-    "movq %%r9, 552(%%rdi)\n\t" \
-    "movq %%r10, 560(%%rdi)\n\t" \
-    "movq %%r11, 568(%%rdi)\n\t" \
-    "subl $1, 992(%%rdi)\n\t" \
-    "cmpl $3, 992(%%rdi)\n\t" \
+    "subl $1, 1184(%%rdi)\n\t" \
+    "cmpl $3, 1184(%%rdi)\n\t" \
     "jge 1b\n\t" \
     "vzeroall\n\t"
 

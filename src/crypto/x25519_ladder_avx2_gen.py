@@ -46,11 +46,13 @@ def field(name, size):
 
 field('VF', 160)          # the square's input: limb i of both lanes at 16 i
 field('F19', 80)          # 19 times limbs 5..9 of VF
-field('SEL', 64)          # (DA + CB | DA - CB): word i of both lanes at 16 i
-field('PIECES', 192)      # the square's output as three 4-word pieces
+field('SELECTED', 64)     # (SA | SB), the doubling's input: word i of both lanes at 16 i
+field('SUMS', 64)         # (DA + CB | DA - CB), likewise
+field('PIECES_AB', 192)   # (AA | BB) as three 4-word pieces (vector_pieces)
+field('PIECES_X3', 192)   # ((DA + CB)^2 | (DA - CB)^2) likewise
 for _name in ['M26', 'M25', 'N19']:
     field(_name, 16)      # 2^26 - 1, 2^25 - 1 and 19 in both lanes
-for _name in ['X1', 'X2', 'Z2', 'X3', 'Z3', 'A', 'B', 'C', 'D', 'SA', 'SB', 'AA', 'BB', 'E', 'DA', 'CB',
+for _name in ['X1', 'X2', 'Z2', 'X3', 'Z3', 'A', 'B', 'C', 'D', 'AA', 'BB', 'E', 'DA', 'CB',
               'T', 'K']:
     field(_name, 32)      # radix 2^64 elements; K the clamped scalar
 field('COUNT', 4)         # the bit index t, 254 down to 3
@@ -203,37 +205,35 @@ def integer_start():
     out += [f'testl $1, {mem("PICK")}']
     out += [f'cmovnzq {mem("C", 8 * i)}, {T[i]}' for i in range(4)]
     out += [f'cmovnzq {mem("D", 8 * i)}, {T[4 + i]}' for i in range(4)]
-    return out + store(T[:4], 'SA') + store(T[4:], 'SB')
+    return out + store(T[:4], 'SELECTED', 16, 0) + store(T[4:], 'SELECTED', 16, 8)
 
 
 def integer_products():
     """DA and CB, then DA + CB and DA - CB to SEL, the vector unit's input."""
     return (mul('DA', 'D', 'A') + mul('CB', 'C', 'B') +
-            sum_and_difference('DA', 'CB', ('SEL', 16, 0), ('SEL', 16, 8)))
+            sum_and_difference('DA', 'CB', ('SUMS', 16, 0), ('SUMS', 16, 8)))
 
 
 def integer_doubling():
-    """x2 = AA BB, z2 = E (AA + a24 E), E = AA - BB, a24 = 121665: run while
-    the vector unit squares."""
-    return (square('AA', 'SA') + square('BB', 'SB') + difference('AA', 'BB', 'E') +
+    return (unpack('PIECES_AB', 0, 'AA') + unpack('PIECES_AB', 1, 'BB') + difference('AA', 'BB', 'E') +
             mul('X2', 'AA', 'BB') + mul_small_add('Z2', 'E', 121665, 'AA') + mul('Z2', 'Z2', 'E'))
 
 
-def unpack(lane, dst):
+def unpack(src, lane, dst):
     """dst = the square in lane (0: (DA + CB)^2, 1: (DA - CB)^2) as four
     words: the sum of its three pieces (vector_pieces), with carries. Limbs
     1 and 5 may exceed their widths by 2^15 and 2^10, the rest do not, so
     the value is below 2^255 + 2^139."""
-    out = [f'movq {mem("PIECES", 16 * w + 8 * lane)}, {T[w]}' for w in range(4)]
+    out = [f'movq {mem(src, 16 * w + 8 * lane)}, {T[w]}' for w in range(4)]
     for piece in (1, 2):
         for w in range(4):
-            out.append(f'{"addq" if w == 0 else "adcq"} {mem("PIECES", 16 * (4 * piece + w) + 8 * lane)}, {T[w]}')
+            out.append(f'{"addq" if w == 0 else "adcq"} {mem(src, 16 * (4 * piece + w) + 8 * lane)}, {T[w]}')
     return out + store(T[:4], dst)
 
 
 def integer_end():
     """x3 = (DA + CB)^2, z3 = x1 (DA - CB)^2."""
-    return unpack(0, 'X3') + unpack(1, 'T') + mul('Z3', 'T', 'X1')
+    return unpack('PIECES_X3', 0, 'X3') + unpack('PIECES_X3', 1, 'T') + mul('Z3', 'T', 'X1')
 
 
 # ----------------------------------------------------------- vector stream
@@ -257,12 +257,12 @@ def constants():
     return [f'vmovdqa {mem("N19")}, %xmm13', f'vmovdqa {mem("M26")}, %xmm14', f'vmovdqa {mem("M25")}, %xmm15']
 
 
-def vector_split():
+def vector_split(sel):
     """SEL's words to limbs: limb i takes its width from bit ceil(25.5 i),
     joining two words for limbs 2 and 7; the top limb takes bit 255 too, so
     every limb is below 2^26. VF = the limbs, F19 = 19 limbs 5..9, the only
     ones a square's wrapped terms multiply by 19."""
-    w = [mem('SEL', 16 * i) for i in range(4)]
+    w = [mem(sel, 16 * i) for i in range(4)]
     out = [f'vmovdqa {w[0]}, %xmm10', 'vpand %xmm14, %xmm10, %xmm0', 'vpsrlq $26, %xmm10, %xmm1',
            'vpand %xmm15, %xmm1, %xmm1', 'vpsrlq $51, %xmm10, %xmm2',
            f'vmovdqa {w[1]}, %xmm11', 'vpsllq $13, %xmm11, %xmm12', 'vpor %xmm12, %xmm2, %xmm2',
@@ -324,7 +324,7 @@ def vector_carry():
     return out + carry(0)
 
 
-def vector_pieces():
+def vector_pieces(dst):
     """The squares back to radix 2^64 as three 4-word pieces whose sum (with
     carries: unpack) is the value: each limb shifted to its place in its
     word, limbs 2 and 7, which cross a word, split in two by shifts."""
@@ -336,8 +336,56 @@ def vector_pieces():
         if shift:
             out.append(f'{"vpsllq" if shift > 0 else "vpsrlq"} ${abs(shift)}, {x(limb)}, %xmm10')
             reg = '%xmm10'
-        out.append(f'vmovdqa {reg}, {mem("PIECES", 16 * (4 * piece + w))}')
+        out.append(f'vmovdqa {reg}, {mem(dst, 16 * (4 * piece + w))}')
     return out
+
+
+def check_vector_bounds(stream, sel, pieces):
+    """Runs the vector stream on upper bounds instead of values (all values
+    are non-negative) and fails unless every vpmuludq factor fits 32 bits,
+    no sum overflows 64 bits, no shift loses bits that are not masked off
+    or kept in another piece (limbs 2 and 7 split across words), and the
+    squares' pieces sum to below 2^255 + 2^254, as add_regs and sub_regs
+    need. SEL's words, the input, may be any 64-bit value."""
+    top = (1 << 64) - 1
+    bound = {mem('N19'): 19, mem('M26'): (1 << 26) - 1, mem('M25'): (1 << 25) - 1,
+             '%xmm13': 19, '%xmm14': (1 << 26) - 1, '%xmm15': (1 << 25) - 1}
+    bound.update({mem(sel, 16 * i): top for i in range(4)})
+    cut = set()  # locations holding a shift's truncated result
+
+    def put(dst, value, truncated=False):
+        bound[dst] = value
+        (cut.add if truncated else cut.discard)(dst)
+
+    for line in stream:
+        op, _, args = line.partition(' ')
+        a = args.split(', ')
+        if op == 'vmovdqa':
+            put(a[1], bound[a[0]], a[0] in cut)
+        elif op in ('vpsrlq', 'vpsllq'):
+            n, src, dst = int(a[0][1:]), a[1], a[2]
+            assert src not in cut, line
+            value = bound[src] >> n if op == 'vpsrlq' else bound[src] << n
+            put(dst, min(value, top), value > top)
+        elif op == 'vpand':  # the mask keeps only exact bits
+            put(a[2], min(bound[a[0]], bound[a[1]]))
+        elif op == 'vpor':  # joins a word's top bits and the next word's bottom ones, then masked
+            put(a[2], bound[a[0]] + bound[a[1]], a[0] in cut or a[1] in cut)
+        elif op == 'vpaddq':
+            assert a[0] not in cut and a[1] not in cut and bound[a[0]] + bound[a[1]] <= top, line
+            put(a[2], bound[a[0]] + bound[a[1]])
+        elif op == 'vpmuludq':
+            assert bound[a[0]] < 1 << 32 and bound[a[1]] < 1 << 32, line
+            put(a[2], bound[a[0]] * bound[a[1]])
+        else:
+            raise AssertionError('no bound rule for ' + line)
+    total = 0
+    for piece in range(3):
+        for w in range(4):
+            location = mem(pieces, 16 * (4 * piece + w))
+            assert location not in cut or (piece, w) in ((2, 0), (2, 2)), location
+            total += bound[location] << (64 * w)
+    assert total < (1 << 255) + (1 << 254), hex(total)
 
 
 def interleave(a, b):
@@ -353,8 +401,12 @@ def interleave(a, b):
 
 
 def loop():
-    vector = vector_split() + vector_square() + vector_pieces()
-    step = integer_start() + integer_products() + interleave(vector, integer_doubling()) + integer_end()
+    squares_ab = vector_split('SELECTED') + vector_square() + vector_pieces('PIECES_AB')
+    squares_x3 = vector_split('SUMS') + vector_square() + vector_pieces('PIECES_X3')
+    check_vector_bounds(squares_ab, 'SELECTED', 'PIECES_AB')
+    check_vector_bounds(squares_x3, 'SUMS', 'PIECES_X3')
+    step = (integer_start() + interleave(squares_ab, integer_products()) + interleave(squares_x3, integer_doubling()) +
+            integer_end())
     # vzeroall: no secret is left in a vector register
     return (constants() + ['1:'] + step + [f'subl $1, {mem("COUNT")}', f'cmpl $3, {mem("COUNT")}', 'jge 1b'] +
             ['vzeroall'])
