@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes x25519_ladder_avx2.h: the X25519 ladder loop (RFC 7748 section 5)
 as one GNU C inline-assembly string, for x86-64 with BMI2, ADX and AVX2.
-Run it from anywhere; it writes next to itself. x25519.c explains the
+Run it from anywhere; it writes next to itself (--check: only compares,
+as the test suite does). x25519.c explains the
 caller's side.
 
 Why: the radix 2^64 ladder (fe25519_ladder.h with fe25519_64.h) keeps the
@@ -11,24 +12,30 @@ own (vpmuludq, two 32 x 32 -> 64-bit products per instruction), and
 interleaved with the integer code it runs almost for free: a two-lane
 radix 2^25.5 product placed among four mulx products added 2% to their
 time (139 against 137 TSC cycles), where one after the other took 201.
-So each step's two squares (DA + CB)^2 and (DA - CB)^2 are done there, in
-the two lanes of one square, and the integer unit does the rest: DA, CB,
-AA, BB, AA BB, E (AA + a24 E) and x1 (DA - CB)^2, 103 mulx where the
-integer ladder has 131 (with their folds).
+So all four squares of a step go there, as two two-lane squares:
+  - (AA | BB), the doubling's, while the integer unit computes DA and CB;
+  - ((DA + CB)^2 | (DA - CB)^2), the sum's, while it computes x2 = AA BB
+    and z2 = E (AA + a24 E).
+The integer unit then does five products and the a24 step a step (104 mulx
+where the integer ladder has 160), and x1 (DA - CB)^2 ends the step.
 
 Why generated: the two streams must be interleaved instruction by
 instruction (out-of-order execution looks about 190 instructions ahead),
 which no compiler does for inline assembly. This script only emits the
-text; the interleaving is a fixed even spread.
+text (the interleaving is an even spread) and checks the vector code's
+bounds (check_vector_bounds).
 
-Measured (AMD EPYC, Zen 1; the ladder's 252 steps, same program): 76.7k
-TSC cycles against 81.2k for the integer ladder. Tried and slower: the
-whole doubling on the vector unit (two-lane square and product; 93.8k, the
-vector chain's latency is longer than the integer step), parallel carry
-passes instead of the carry chain (+2%, more instructions), row pairs
-sharing loads (+1%).
+Measured (AMD EPYC, Zen 1, gcc 12): X25519 took 79.5k TSC cycles (the
+fastest of 3000 calls) against 88.1k on the integer ladder in the same
+program, and tls13-bench's x25519 rose from 1.27x to 1.34-1.39x OpenSSL.
+Also measured, and slower or no better: only the sum's squares on the
+vector unit (83.1-83.7k); the whole doubling there, its product too (the
+vector chain's latency then exceeds the integer step's); carry passes over
+all limbs at once instead of the carry chain (2% slower: more
+instructions); pairs of rows sharing the right factor's loads (1%).
 """
 import os
+import sys
 
 # ---------------------------------------------------------------- context
 # The loop's state lives in a 16-byte aligned context (x25519.c); %rdi
@@ -46,7 +53,7 @@ def field(name, size):
 
 field('VF', 160)          # the square's input: limb i of both lanes at 16 i
 field('F19', 80)          # 19 times limbs 5..9 of VF
-field('SELECTED', 64)     # (SA | SB), the doubling's input: word i of both lanes at 16 i
+field('SELECTED', 64)     # the doubling's input, (A | B) or (C | D): word i of both lanes at 16 i
 field('SUMS', 64)         # (DA + CB | DA - CB), likewise
 field('PIECES_AB', 192)   # (AA | BB) as three 4-word pieces (vector_pieces)
 field('PIECES_X3', 192)   # ((DA + CB)^2 | (DA - CB)^2) likewise
@@ -196,7 +203,7 @@ def difference(p, q, d):
 def integer_start():
     """Bit t of k; C = x3 + z3, D = x3 - z3, A = x2 + z2, B = x2 - z2 (as
     fe25519_ladder.h, the points stay in place and only the doubling's
-    input is selected): SA, SB = (A, B), or (C, D) when PICK is set, by
+    input is selected): SELECTED = (A | B), or (C | D) when PICK is set, by
     cmov."""
     out = [f'movl {mem("COUNT")}, %eax', 'movl %eax, %ecx', 'shrl $3, %eax', 'andl $7, %ecx',
            f'movzbl {OFFSETS["K"] - BIAS}(%rdi,%rax), %eax', 'shrl %cl, %eax', 'andl $1, %eax',
@@ -209,19 +216,22 @@ def integer_start():
 
 
 def integer_products():
-    """DA and CB, then DA + CB and DA - CB to SEL, the vector unit's input."""
+    """DA and CB, while the vector unit squares SELECTED; then DA + CB and
+    DA - CB to SUMS, its next input."""
     return (mul('DA', 'D', 'A') + mul('CB', 'C', 'B') +
             sum_and_difference('DA', 'CB', ('SUMS', 16, 0), ('SUMS', 16, 8)))
 
 
 def integer_doubling():
+    """x2 = AA BB, z2 = E (AA + a24 E), E = AA - BB, a24 = 121665, while
+    the vector unit squares SUMS."""
     return (unpack('PIECES_AB', 0, 'AA') + unpack('PIECES_AB', 1, 'BB') + difference('AA', 'BB', 'E') +
             mul('X2', 'AA', 'BB') + mul_small_add('Z2', 'E', 121665, 'AA') + mul('Z2', 'Z2', 'E'))
 
 
 def unpack(src, lane, dst):
-    """dst = the square in lane (0: (DA + CB)^2, 1: (DA - CB)^2) as four
-    words: the sum of its three pieces (vector_pieces), with carries. Limbs
+    """dst = lane 0 or 1 of a two-lane square as four words: the sum of its
+    three pieces in src (vector_pieces), with carries. Limbs
     1 and 5 may exceed their widths by 2^15 and 2^10, the rest do not, so
     the value is below 2^255 + 2^139."""
     out = [f'movq {mem(src, 16 * w + 8 * lane)}, {T[w]}' for w in range(4)]
@@ -258,9 +268,9 @@ def constants():
 
 
 def vector_split(sel):
-    """SEL's words to limbs: limb i takes its width from bit ceil(25.5 i),
-    joining two words for limbs 2 and 7; the top limb takes bit 255 too, so
-    every limb is below 2^26. VF = the limbs, F19 = 19 limbs 5..9, the only
+    """The words at sel (SELECTED or SUMS) to limbs: limb i takes its width
+    from bit ceil(25.5 i), joining two words for limbs 2 and 7; the top limb
+    takes bit 255 too, so every limb is below 2^26. VF = the limbs, F19 = 19 limbs 5..9, the only
     ones a square's wrapped terms multiply by 19."""
     w = [mem(sel, 16 * i) for i in range(4)]
     out = [f'vmovdqa {w[0]}, %xmm10', 'vpand %xmm14, %xmm10, %xmm0', 'vpsrlq $26, %xmm10, %xmm1',
@@ -346,7 +356,7 @@ def check_vector_bounds(stream, sel, pieces):
     no sum overflows 64 bits, no shift loses bits that are not masked off
     or kept in another piece (limbs 2 and 7 split across words), and the
     squares' pieces sum to below 2^255 + 2^254, as add_regs and sub_regs
-    need. SEL's words, the input, may be any 64-bit value."""
+    need. The words at sel, the input, may be any 64-bit value."""
     top = (1 << 64) - 1
     bound = {mem('N19'): 19, mem('M26'): (1 << 26) - 1, mem('M25'): (1 << 25) - 1,
              '%xmm13': 19, '%xmm14': (1 << 26) - 1, '%xmm15': (1 << 25) - 1}
@@ -426,9 +436,15 @@ def main():
     body = loop()
     lines += [f'    "{line.replace("%", "%%")}\\n\\t" \\' for line in body[:-1]]
     lines += [f'    "{body[-1].replace("%", "%%")}\\n\\t"', '', '#endif', '']
+    text = '\n'.join(lines)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'x25519_ladder_avx2.h')
+    if sys.argv[1:] == ['--check']:  # the test suite's: is the header this script's output?
+        with open(path) as f:
+            if f.read() != text:
+                sys.exit(f'{path} is not what {sys.argv[0]} writes: run it')
+        return
     with open(path, 'w') as f:
-        f.write('\n'.join(lines))
+        f.write(text)
 
 
 if __name__ == '__main__':
