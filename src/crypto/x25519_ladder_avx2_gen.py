@@ -84,7 +84,10 @@ LO, HI, Z = '%rax', '%rbx', '%rcx'
 
 
 def product_rows(a, b):
-    """(t0..t7) = a b, the row-by-row product of mulx_wide.h."""
+    """(t0..t7) = a b: mulx_wide.h's TLS13_MULX_ASM_MUL_WIDE, instruction for
+    instruction, on fixed registers. The interleaving needs each instruction
+    as an item of its own, so the C macros cannot serve here; a change to
+    one wants the same change to the other."""
     t = T
     out = [f'movq {a(0)}, %rdx', f'mulxq {b(0)}, {t[0]}, {t[1]}', f'mulxq {b(1)}, {LO}, {t[2]}', f'addq {LO}, {t[1]}',
            f'mulxq {b(2)}, {LO}, {t[3]}', f'adcq {LO}, {t[2]}', f'mulxq {b(3)}, {LO}, {t[4]}', f'adcq {LO}, {t[3]}',
@@ -101,7 +104,8 @@ def product_rows(a, b):
 
 
 def square_rows(a):
-    """(t0..t7) = a^2: cross products once, doubled, plus the diagonal."""
+    """(t0..t7) = a^2: TLS13_MULX_ASM_SQR_WIDE likewise (cross products
+    once, doubled, plus the diagonal)."""
     t = T
     return [
         f'movq {a(0)}, %rdx', f'mulxq {a(1)}, {t[1]}, {t[2]}', f'mulxq {a(2)}, {LO}, {t[3]}', f'addq {LO}, {t[2]}',
