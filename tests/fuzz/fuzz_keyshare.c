@@ -1,7 +1,7 @@
 /* libFuzzer: peer key shares and the arithmetic behind them, differentially.
  *
  * Every operation runs twice, on the CPU's fast paths (BMI2/ADX fields,
- * AVX2 ML-KEM) and on the portable C ones (tls13_cpu_set_mask(0)); any
+ * the AVX2 X25519 ladder, AVX2 ML-KEM) and on the portable C ones (tls13_cpu_set_mask(0)); any
  * difference in status or output aborts. The first byte picks the operation,
  * the rest is its input, zero-padded when short:
  *   0  X25519 of a scalar and a hostile u-coordinate; and the fixed-base
