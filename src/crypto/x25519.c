@@ -55,12 +55,12 @@ typedef union ladder_avx2_context {
     __m128i align; /* the loop's vector loads and stores need 16 bytes */
 } ladder_avx2_context;
 
-static TLS13_FE64_TARGET void ladder_avx2_put(ladder_avx2_context *c, size_t field, const tls13_fe64 *h)
+static void ladder_avx2_put(ladder_avx2_context *c, size_t field, const tls13_fe64 *h)
 {
     memcpy(c->b + field, h->l, 32);
 }
 
-static TLS13_FE64_TARGET void ladder_avx2_get(tls13_fe64 *h, const ladder_avx2_context *c, size_t field)
+static void ladder_avx2_get(tls13_fe64 *h, const ladder_avx2_context *c, size_t field)
 {
     memcpy(h->l, c->b + field, 32);
 }
@@ -77,7 +77,7 @@ static TLS13_FE64_TARGET TLS13_NOINLINE void ladder_avx2(uint8_t x_out[32], uint
 {
     ladder_avx2_context c;
     tls13_fe64 x1, x2, z2, x3, z3;
-    uint32_t count = 254, swap = 0;
+    uint32_t count = 254, swap = 0; /* bits 254 down to 3, as in fe25519_ladder.h */
     memset(&c, 0, sizeof(c));
     memcpy(c.b + TLS13_LADDER_AVX2_K, k, 32);
     memcpy(c.b + TLS13_LADDER_AVX2_COUNT, &count, 4);
