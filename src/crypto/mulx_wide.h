@@ -79,7 +79,10 @@
     "adoxq %[z], " r4 "\n\t"                      \
     "adcxq %[z], " r4 "\n\t"
 
-/* (t0..t7) = (a0..a3) (b0..b3), row by row (row 0 has nothing to add to). */
+/* (t0..t7) = (a0..a3) (b0..b3), row by row (row 0 has nothing to add to).
+ * x25519_ladder_avx2_gen.py emits this and TLS13_MULX_ASM_SQR_WIDE again,
+ * instruction for instruction on fixed registers: a change here wants the
+ * same change there. */
 #define TLS13_MULX_ASM_MUL_WIDE                                           \
     "movq %[a0], %%rdx\n\t"                                               \
     "mulxq %[b0], %[t0], %[t1]\n\t"                                       \
