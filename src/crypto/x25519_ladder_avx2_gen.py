@@ -235,9 +235,9 @@ def integer_doubling():
 
 def unpack(src, lane, dst):
     """dst = lane 0 or 1 of a two-lane square as four words: the sum of its
-    three pieces in src (vector_pieces), with carries. Limbs
-    1 and 5 may exceed their widths by 2^15 and 2^10, the rest do not, so
-    the value is below 2^255 + 2^139."""
+    three pieces in src (vector_pieces), with carries. Limbs 1 and 5 may
+    exceed their widths by 2^15 and 2^10, the rest do not, so the value is
+    below 2^255 + 2^139."""
     out = [f'movq {mem(src, 16 * w + 8 * lane)}, {T[w]}' for w in range(4)]
     for piece in (1, 2):
         for w in range(4):
@@ -274,8 +274,9 @@ def constants():
 def vector_split(sel):
     """The words at sel (SELECTED or SUMS) to limbs: limb i takes its width
     from bit ceil(25.5 i), joining two words for limbs 2 and 7; the top limb
-    takes bit 255 too, so every limb is below 2^26. VF = the limbs, F19 = 19 limbs 5..9, the only
-    ones a square's wrapped terms multiply by 19."""
+    takes bit 255 too, so every limb is below 2^26. VF = the limbs, F19 = 19
+    times limbs 5..9, the only ones a square's wrapped terms multiply by
+    19."""
     w = [mem(sel, 16 * i) for i in range(4)]
     out = [f'vmovdqa {w[0]}, %xmm10', 'vpand %xmm14, %xmm10, %xmm0', 'vpsrlq $26, %xmm10, %xmm1',
            'vpand %xmm15, %xmm1, %xmm1', 'vpsrlq $51, %xmm10, %xmm2',
@@ -323,9 +324,9 @@ def vector_square():
 def vector_carry():
     """The sums carried to limbs below their widths, but limbs 1 and 5 below
     their widths plus 2^15 and 2^10 (the carries they take after their own):
-    ref10's order, two chains from limbs 0
-    and 4, then the top's carry times 19 into limb 0 and limb 0's into 1.
-    The top carry exceeds vpmuludq's 32 bits, so 19 c = 16 c + 2 c + c."""
+    ref10's order, two chains from limbs 0 and 4, then the top's carry times
+    19 into limb 0 and limb 0's into 1. The top carry exceeds vpmuludq's 32
+    bits, so 19 c = 16 c + 2 c + c."""
     def carry(i):
         return [f'vpsrlq ${width(i)}, {x(i)}, %xmm10', f'vpaddq %xmm10, {x(i + 1)}, {x(i + 1)}',
                 f'vpand {mask(i)}, {x(i)}, {x(i)}']
@@ -414,11 +415,17 @@ def interleave(a, b):
     return out + b[taken:]
 
 
+def two_lane_square(sel, pieces):
+    """The vector unit's work on one input: the words at sel squared into
+    pieces, its bounds checked."""
+    stream = vector_split(sel) + vector_square() + vector_pieces(pieces)
+    check_vector_bounds(stream, sel, pieces)
+    return stream
+
+
 def loop():
-    squares_ab = vector_split('SELECTED') + vector_square() + vector_pieces('PIECES_AB')
-    squares_x3 = vector_split('SUMS') + vector_square() + vector_pieces('PIECES_X3')
-    check_vector_bounds(squares_ab, 'SELECTED', 'PIECES_AB')
-    check_vector_bounds(squares_x3, 'SUMS', 'PIECES_X3')
+    squares_ab = two_lane_square('SELECTED', 'PIECES_AB')
+    squares_x3 = two_lane_square('SUMS', 'PIECES_X3')
     step = (integer_start() + interleave(squares_ab, integer_products()) + interleave(squares_x3, integer_doubling()) +
             integer_end())
     # vzeroall: no secret is left in a vector register

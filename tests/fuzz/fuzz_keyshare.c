@@ -1,9 +1,10 @@
 /* libFuzzer: peer key shares and the arithmetic behind them, differentially.
  *
  * Every operation runs twice, on the CPU's fast paths (BMI2/ADX fields,
- * the AVX2 X25519 ladder, AVX2 ML-KEM) and on the portable C ones (tls13_cpu_set_mask(0)); any
- * difference in status or output aborts. The first byte picks the operation,
- * the rest is its input, zero-padded when short:
+ * the AVX2 X25519 ladder, AVX2 ML-KEM) and on the portable C ones
+ * (tls13_cpu_set_mask(0)); any difference in status or output aborts. The
+ * first byte picks the operation, the rest is its input, zero-padded when
+ * short:
  *   0  X25519 of a scalar and a hostile u-coordinate; and the fixed-base
  *      public key (Edwards table) against the ladder on u = 9
  *   1  P-256 and 2  P-384 ECDH of a scalar and a hostile peer share (any

@@ -475,8 +475,8 @@ static void public_key_matches_the_ladder(void **state)
 
 /* Every ladder gives the same result as the portable one, for random
  * scalars on the hardest u (0, 1, p - 1, p, p + 1, 2^255 - 1, bit 255 set,
- * words of ones, p - 2^(8 j)) and on random u: the AVX2 ladder's mixed radix 2^64 and
- * 2^25.5 bounds are checked by its generator, and this checks its results. */
+ * words of ones, p - 2^(8 j)) and on random u. The AVX2 ladder's generator
+ * checks its radix 2^25.5 bounds; this checks its results. */
 static void ladders_agree(void **state)
 {
     tt_count c = {"x25519 on every path vs the portable one", 0, 0, 0};
